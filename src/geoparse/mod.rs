@@ -1,0 +1,63 @@
+//! Finding the places an article names and resolving each against the
+//! gazetteer, with evidence.
+//!
+//! CONTRACT (consumed by itinerary, report, geojson): `Mention` is one
+//! toponym occurrence in a document.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What a recognised name turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// A place named as a place ("in Hanoi").
+    Place,
+    /// A demonym or adjective ("Vietnamese", "North Korean"): resolves to
+    /// its country but is not a place visited.
+    Adjectival,
+    /// Looked like a place name but is part of a person's or
+    /// organisation's name, or an ordinary word.
+    Rejected,
+}
+
+/// A gazetteer place as a mention resolves to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResolvedPlace {
+    /// Gazetteer source id: `geonames:1581130`, `iata:HAN`, `supp:nanning-station`.
+    pub id: String,
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    /// GeoNames feature code (`PPLC`, `PPLA`, `ADM1`, `PCLI`, `AIRP`, `RSTN`, ...).
+    pub feature_code: String,
+    pub population: u64,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A candidate that lost, kept so the user can see the alternatives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunnerUp {
+    pub place: ResolvedPlace,
+    pub score: f64,
+}
+
+/// One toponym occurrence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Index of the document in the corpus passed to the geoparser.
+    pub doc: usize,
+    /// Byte span into the document's normalised text.
+    pub span: Range<usize>,
+    /// The text as matched.
+    pub text: String,
+    pub kind: MentionKind,
+    /// The resolved place (None only for `Rejected`).
+    pub place: Option<ResolvedPlace>,
+    /// 0..1.
+    pub confidence: f64,
+    pub runners_up: Vec<RunnerUp>,
+    /// A short human-readable reason for the decision.
+    pub reason: String,
+}

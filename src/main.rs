@@ -1,0 +1,7 @@
+//! The `journeymap` binary: parses arguments and calls the library.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,0 +1,66 @@
+//! The means of transport of a leg.
+
+use serde::{Deserialize, Serialize};
+
+/// How a leg is travelled. Rail and road legs are routed on a network; air
+/// and sea legs follow the geodesic (great-circle) arc.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Rail,
+    Road,
+    Air,
+    Sea,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Rail, Mode::Road, Mode::Air, Mode::Sea];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Rail => "rail",
+            Mode::Road => "road",
+            Mode::Air => "air",
+            Mode::Sea => "sea",
+        }
+    }
+
+    /// True for modes whose legs follow a network rather than a geodesic.
+    pub fn uses_network(self) -> bool {
+        matches!(self, Mode::Rail | Mode::Road)
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Mode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Mode, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "rail" | "train" => Ok(Mode::Rail),
+            "road" | "car" => Ok(Mode::Road),
+            "air" | "flight" | "plane" => Ok(Mode::Air),
+            "sea" | "ship" | "ferry" => Ok(Mode::Sea),
+            other => Err(format!(
+                "unknown mode '{other}': expected one of rail, road, air, sea"
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints() {
+        for m in Mode::ALL {
+            assert_eq!(m.as_str().parse::<Mode>(), Ok(m));
+        }
+        assert!("hovercraft".parse::<Mode>().is_err());
+    }
+}
