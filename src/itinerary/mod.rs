@@ -5,8 +5,20 @@
 //! a list of `Journey`s; each journey has ordered `Waypoint`s and `Leg`s that
 //! join consecutive waypoints with one `Mode` each.
 
+mod assemble;
+mod cues;
+mod events;
+mod file;
+mod people;
+mod tokens;
+
+pub use cues::PlaceRole;
+pub use file::{from_toml, to_toml, ItineraryError};
+
+use crate::geoparse::Mention;
 use crate::measure::LatLon;
 use crate::mode::Mode;
+use crate::text::Document;
 use crate::text::SourceRef;
 use serde::{Deserialize, Serialize};
 
@@ -73,3 +85,19 @@ pub struct Leg {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<SourceRef>,
 }
+
+/// Builds the itinerary from the documents and their geoparsed mentions:
+/// who travelled, through which places, in what order, by what means.
+///
+/// Places that only set the scene (where someone else was, an earlier
+/// trip, a hypothetical flight) stay out: a place becomes a waypoint only
+/// when a sentence moves a named traveller to, from, through or at it.
+pub fn extract(docs: &[Document], mentions: &[Mention]) -> Itinerary {
+    let (people, places, observations) = events::observe(docs, mentions);
+    Itinerary {
+        journeys: assemble::journeys(&people, &places, &observations),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,534 @@
+//! Observations: in each sentence that moves someone, which traveller, which
+//! places, in what role (from, to, via, at) and by what mode.
+
+use super::cues::{self, PlaceRole};
+use super::people::{name_run, People, TITLES};
+use super::tokens::{tokenize, Token};
+use crate::geoparse::{Mention, MentionKind, ResolvedPlace};
+use crate::mode::Mode;
+use crate::text::{Document, SourceRef};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+/// One place seen in one movement sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    /// Index into `People::persons`.
+    pub traveller: usize,
+    /// Index into `PlaceTable::places`.
+    pub place: usize,
+    pub role: PlaceRole,
+    /// Said to be a stop ("stopped at", "refuelling in").
+    pub stop: bool,
+    /// Where the traveller changed mode: never the journey's end.
+    pub switch: bool,
+    pub mode: Option<Mode>,
+    /// How strongly the sentence ties the place to the role.
+    pub weight: f64,
+    /// Reading order over the corpus (sentence × 1000 + place index).
+    pub order: usize,
+    pub evidence: SourceRef,
+}
+
+/// The distinct places the observations point at.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceTable {
+    pub places: Vec<ResolvedPlace>,
+    index: BTreeMap<String, usize>,
+}
+
+impl PlaceTable {
+    fn intern(&mut self, p: &ResolvedPlace) -> usize {
+        if let Some(&i) = self.index.get(&p.id) {
+            return i;
+        }
+        self.places.push(p.clone());
+        self.index.insert(p.id.clone(), self.places.len() - 1);
+        self.places.len() - 1
+    }
+}
+
+/// Nouns after a country name that make it not a destination ("North
+/// Korea's embassy in Hanoi" is in Hanoi).
+const INSTITUTION: &[&str] = &["embassy", "consulate", "mission", "ambassador", "envoy"];
+const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her", "they", "their"];
+const VEHICLES: &[&str] = &[
+    "train",
+    "limousine",
+    "limo",
+    "car",
+    "motorcade",
+    "convoy",
+    "vehicle",
+    "jet",
+    "plane",
+    "ship",
+    "ferry",
+    "boat",
+    "yacht",
+    "helicopter",
+    "sedan",
+];
+
+struct Sentence<'a> {
+    doc: usize,
+    range: Range<usize>,
+    tokens: Vec<Token<'a>>,
+    /// (first token, last token, mention) of each place mention.
+    places: Vec<(usize, usize, &'a Mention)>,
+}
+
+/// Reads every sentence of every document and returns the persons found,
+/// the places observed and the observations, in reading order.
+pub fn observe(docs: &[Document], mentions: &[Mention]) -> (People, PlaceTable, Vec<Observation>) {
+    let sentences = split(docs, mentions);
+    let mut people = People::default();
+    for s in &sentences {
+        people.scan(&s.tokens, &|i| in_place(s, i));
+    }
+    for s in &sentences {
+        for run in subject_runs(s) {
+            people.add_untitled(&s.tokens[run]);
+        }
+    }
+    for s in &sentences {
+        people.count_mentions(&s.tokens);
+    }
+    let mut table = PlaceTable::default();
+    let mut out = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut last_doc = usize::MAX;
+    let mut last_place: Option<(usize, usize)> = None;
+    for (order, s) in sentences.iter().enumerate() {
+        if s.doc != last_doc {
+            (current, last_place, last_doc) = (None, None, s.doc);
+        }
+        let ev = Event::read(s, &people, current);
+        if let Some(t) = ev.traveller.or_else(|| first_person(s, &people)) {
+            current = Some(t);
+        }
+        let Some(traveller) = ev.traveller.filter(|_| ev.moving && !ev.other_trip) else {
+            continue;
+        };
+        let evidence = docs[s.doc].source_ref(s.range.clone());
+        let before = out.len();
+        ev.emit(
+            s, traveller, order, &evidence, last_place, &mut table, &mut out,
+        );
+        if let Some(o) = out[before..]
+            .iter()
+            .rev()
+            .find(|o| o.role != PlaceRole::From)
+        {
+            last_place = Some((traveller, o.place));
+        }
+    }
+    (people, table, out)
+}
+
+fn split<'a>(docs: &'a [Document], mentions: &'a [Mention]) -> Vec<Sentence<'a>> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for range in doc
+            .sentences()
+            .into_iter()
+            .flat_map(|r| clauses(&doc.text, r))
+        {
+            // Photo captions repeat sentences verbatim: read each once.
+            if !seen.insert((d, doc.text[range.clone()].to_string())) {
+                continue;
+            }
+            let tokens = tokenize(&doc.text, range.clone());
+            let places = mentions
+                .iter()
+                .filter(|m| m.doc == d && m.kind == MentionKind::Place && m.place.is_some())
+                .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+                .filter_map(|m| {
+                    let first = tokens.iter().position(|t| t.span.end > m.span.start)?;
+                    let last = tokens.iter().rposition(|t| t.span.start < m.span.end)?;
+                    (first <= last).then_some((first, last, m))
+                })
+                .collect();
+            out.push(Sentence {
+                doc: d,
+                range,
+                tokens,
+                places,
+            });
+        }
+    }
+    out
+}
+
+/// Splits a sentence where a second traveller may start ("…, while his
+/// minister travelled …"; "…; she …").
+fn clauses(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[r.clone()];
+    let mut cuts: Vec<usize> = [", while ", ", whereas ", "; ", ", meanwhile "]
+        .iter()
+        .flat_map(|pat| s.match_indices(pat).map(|(i, _)| i))
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        out.push(r.start + start..r.start + c);
+        start = c + 1;
+    }
+    out.push(r.start + start..r.end);
+    out.into_iter()
+        .map(|x| {
+            let t = &text[x.clone()];
+            let lead = t.len() - t.trim_start().len();
+            x.start + lead..x.end
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+fn in_place(s: &Sentence<'_>, i: usize) -> bool {
+    s.places.iter().any(|(a, b, _)| (*a..=*b).contains(&i))
+}
+
+fn first_person(s: &Sentence<'_>, people: &People) -> Option<usize> {
+    (0..s.tokens.len())
+        .filter(|&i| !in_place(s, i))
+        .find_map(|i| people.resolve(&s.tokens[i..i + name_run(&s.tokens, i).max(1)]))
+        .filter(|_| s.tokens.first().is_some_and(|t| t.is_capitalised()))
+}
+
+struct Event {
+    traveller: Option<usize>,
+    moving: bool,
+    other_trip: bool,
+}
+
+impl Event {
+    fn read(s: &Sentence<'_>, people: &People, current: Option<usize>) -> Event {
+        let lower: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
+        let moves: Vec<usize> = (0..lower.len())
+            .filter(|&i| cues::MOVEMENT.contains(&lower[i]))
+            .collect();
+        let other_trip = lower.iter().enumerate().any(|(i, w)| {
+            cues::OTHER_TRIP.contains(w)
+                && !cues::OTHER_TRIP_EXCEPTIONS
+                    .iter()
+                    .any(|ex| lower.get(i..i + ex.len()) == Some(ex))
+        });
+        let traveller = moves
+            .iter()
+            .find_map(|&m| traveller_before(s, m, people, current));
+        Event {
+            traveller,
+            moving: !moves.is_empty(),
+            other_trip,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        s: &Sentence<'_>,
+        traveller: usize,
+        order: usize,
+        evidence: &SourceRef,
+        last_place: Option<(usize, usize)>,
+        table: &mut PlaceTable,
+        out: &mut Vec<Observation>,
+    ) {
+        let modes = mode_cues(&s.tokens);
+        let switch = switch_modes(&s.tokens, &modes);
+        let order = order * 1000;
+        let mut prev_role: Option<(usize, PlaceRole, bool)> = None;
+        let mut switch_place = None;
+        for (k, &(first, last, m)) in s.places.iter().enumerate() {
+            let Some(place) = &m.place else { continue };
+            if s.tokens
+                .get(last + 1)
+                .is_some_and(|t| INSTITUTION.contains(&t.lower.as_str()))
+            {
+                continue;
+            }
+            let (role, stop, weight) = role_of(s, k, first, prev_role);
+            prev_role = Some((last, role, stop));
+            let p = table.intern(place);
+            let mode = match switch {
+                Some((at, old, _)) if first < at => {
+                    switch_place = Some(p);
+                    Some(old)
+                }
+                Some((_, _, new)) => {
+                    if role != PlaceRole::To && switch_place.is_none() {
+                        switch_place = Some(p);
+                    }
+                    Some(new)
+                }
+                None => nearest_mode(&modes, first),
+            };
+            out.push(Observation {
+                traveller,
+                place: p,
+                role,
+                stop,
+                switch: false,
+                mode,
+                weight,
+                order: order + k,
+                evidence: evidence.clone(),
+            });
+        }
+        let from_there = s
+            .tokens
+            .windows(2)
+            .any(|w| w[0].lower == "from" && w[1].lower == "there");
+        let there = last_place.filter(|(t, _)| *t == traveller).map(|(_, p)| p);
+        if let (true, Some(p)) = (from_there, there) {
+            let mode = switch.map(|(_, _, new)| new).or(modes.first().map(|m| m.1));
+            switch_place = switch_place.or(Some(p));
+            out.push(obs(
+                traveller,
+                p,
+                PlaceRole::From,
+                mode,
+                1.0,
+                order,
+                evidence,
+            ));
+        }
+        if let (Some((_, old, new)), Some(p)) = (switch, switch_place.or(there)) {
+            for (role, mode) in [(PlaceRole::To, old), (PlaceRole::From, new)] {
+                let mut o = obs(traveller, p, role, Some(mode), 1.5, order + 999, evidence);
+                o.switch = true;
+                out.push(o);
+            }
+        }
+    }
+}
+
+fn obs(
+    traveller: usize,
+    place: usize,
+    role: PlaceRole,
+    mode: Option<Mode>,
+    weight: f64,
+    order: usize,
+    evidence: &SourceRef,
+) -> Observation {
+    Observation {
+        traveller,
+        place,
+        role,
+        stop: false,
+        switch: false,
+        mode,
+        weight,
+        order,
+        evidence: evidence.clone(),
+    }
+}
+
+/// Runs of two or more name tokens right before a movement word ("Anna
+/// Berg boarded"): people the text names without a title.
+fn subject_runs(s: &Sentence<'_>) -> Vec<Range<usize>> {
+    let toks = &s.tokens;
+    let mut out = Vec::new();
+    for m in 1..toks.len() {
+        if !cues::MOVEMENT.contains(&toks[m].lower.as_str()) {
+            continue;
+        }
+        let mut start = m;
+        while start > 0 && !in_place(s, start - 1) && name_run(toks, start - 1) > m - start {
+            start -= 1;
+        }
+        if m - start >= 2 && name_run(toks, start) == m - start {
+            out.push(start..m);
+        }
+    }
+    out
+}
+
+/// The traveller of the movement word at `m`: the nearest person reference
+/// before it (a name, a pronoun, a role noun, or "the train").
+fn traveller_before(
+    s: &Sentence<'_>,
+    m: usize,
+    people: &People,
+    current: Option<usize>,
+) -> Option<usize> {
+    let toks = &s.tokens;
+    let mut j = m;
+    while j > 0 {
+        j -= 1;
+        let w = toks[j].lower.as_str();
+        if in_place(s, j) {
+            continue;
+        }
+        if PRONOUNS.contains(&w) {
+            return current;
+        }
+        if toks[j].is_capitalised() && name_run(toks, j) > 0 {
+            let mut start = j;
+            while start > 0 && name_run(toks, start - 1) > j - start + 1 && !in_place(s, start - 1)
+            {
+                start -= 1;
+            }
+            if let Some(p) = people.resolve(&toks[start..=j]) {
+                return Some(p);
+            }
+            j = start;
+            continue;
+        }
+        let stem = super::tokens::strip_possessive(w);
+        if TITLES.contains(&stem) && j > 0 && toks[j - 1].lower == "the" {
+            return people.by_title(stem).or(current);
+        }
+        if VEHICLES.contains(&stem)
+            && j > 0
+            && matches!(toks[j - 1].lower.as_str(), "the" | "his" | "her" | "their")
+        {
+            return current;
+        }
+    }
+    None
+}
+
+/// Mode cue tokens: (token index, mode).
+fn mode_cues(tokens: &[Token<'_>]) -> Vec<(usize, Mode)> {
+    let mut out: Vec<(usize, Mode)> = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let w = super::tokens::strip_possessive(&t.lower);
+            let base = w.rsplit('-').next().unwrap_or(w);
+            cues::mode_of_word(w)
+                .or_else(|| cues::mode_of_word(base))
+                .map(|m| (i, m))
+        })
+        .collect();
+    for (phrase, mode) in cues::MODE_PHRASES {
+        for i in 0..tokens.len() {
+            if tokens[i..]
+                .iter()
+                .take(phrase.len())
+                .map(|t| t.lower.as_str())
+                .eq(phrase.iter().copied())
+            {
+                out.push((i, *mode));
+            }
+        }
+    }
+    out.sort_unstable_by_key(|(i, _)| *i);
+    out
+}
+
+fn nearest_mode(modes: &[(usize, Mode)], at: usize) -> Option<Mode> {
+    modes
+        .iter()
+        .min_by_key(|(i, _)| i.abs_diff(at))
+        .map(|(_, m)| *m)
+}
+
+/// A change of mode: "swapped the train for his limousine", "took the
+/// train to X, then switched to a bus". Returns (verb index, old, new).
+fn switch_modes(tokens: &[Token<'_>], modes: &[(usize, Mode)]) -> Option<(usize, Mode, Mode)> {
+    let at = tokens.iter().position(|t| {
+        matches!(
+            t.lower.as_str(),
+            "swapped" | "switched" | "changed" | "transferred" | "swapping" | "switching"
+        )
+    })?;
+    let mut after = modes.iter().filter(|(i, _)| *i > at).map(|(_, m)| *m);
+    let before = modes.iter().rev().find(|(i, _)| *i < at).map(|(_, m)| *m);
+    let first = after.next()?;
+    match after.find(|m| *m != first) {
+        Some(second) => Some((at, first, second)),
+        None => before.filter(|b| *b != first).map(|b| (at, b, first)),
+    }
+}
+
+/// The role of the place mention `k` starting at token `first`, with
+/// whether it is a stop and how much weight the evidence carries.
+fn role_of(
+    s: &Sentence<'_>,
+    k: usize,
+    first: usize,
+    prev: Option<(usize, PlaceRole, bool)>,
+) -> (PlaceRole, bool, f64) {
+    let toks = &s.tokens;
+    // "the UK and Qatar": the second place shares the first one's role.
+    if let Some((prev_last, role, stop)) = prev {
+        if first >= 2
+            && prev_last == first - 2
+            && matches!(toks[first - 1].lower.as_str(), "and" | "or")
+        {
+            return (role, stop, weight(role));
+        }
+    }
+    let mut j = first;
+    let mut skipped = 0;
+    while j > 0 && skipped <= 4 {
+        j -= 1;
+        let w = toks[j].lower.as_str();
+        if let Some(role) = cues::role_of_preposition(w) {
+            if w == "for"
+                && !j
+                    .checked_sub(1)
+                    .is_some_and(|p| moving_word(&toks[p].lower))
+            {
+                break;
+            }
+            let (role, stop) = refine(toks, j, role);
+            return (role, stop, weight(role));
+        }
+        let apposition = k > 0 && in_same_country(s, k, j);
+        if cues::FILLER.contains(&w) || apposition || toks[j].is_capitalised() && skipped < 2 {
+            skipped += 1;
+            continue;
+        }
+        break;
+    }
+    (PlaceRole::At, false, 0.25)
+}
+
+/// "Hanoi, Vietnam": a place right after another place in the same country
+/// shares its preposition.
+fn in_same_country(s: &Sentence<'_>, k: usize, j: usize) -> bool {
+    let (_, prev_last, prev) = s.places[k - 1];
+    let this = s.places[k].2;
+    prev_last == j
+        && matches!(
+            (&prev.place, &this.place),
+            (Some(a), Some(b)) if a.country == b.country
+        )
+}
+
+fn moving_word(w: &str) -> bool {
+    cues::MOVEMENT.contains(&w) || matches!(w, "off" | "out" | "leave" | "headed" | "bound")
+}
+
+/// "in"/"at"/"on" take their role from the verb before them.
+fn refine(toks: &[Token<'_>], prep: usize, role: PlaceRole) -> (PlaceRole, bool) {
+    if role != PlaceRole::At {
+        return (role, false);
+    }
+    let window = &toks[prep.saturating_sub(6)..prep];
+    let has = |list: &[&str]| window.iter().any(|t| list.contains(&t.lower.as_str()));
+    if has(cues::STOPPING) {
+        (PlaceRole::Via, true)
+    } else if has(cues::ARRIVAL) {
+        (PlaceRole::To, false)
+    } else if has(cues::DEPARTURE) {
+        (PlaceRole::From, false)
+    } else {
+        (PlaceRole::At, false)
+    }
+}
+
+fn weight(role: PlaceRole) -> f64 {
+    match role {
+        PlaceRole::From | PlaceRole::To => 1.0,
+        PlaceRole::Via => 0.8,
+        PlaceRole::At => 0.5,
+    }
+}

@@ -1,0 +1,319 @@
+//! Journeys told in six short texts written for these tests, resolved with
+//! a small hand-made place table (the geoparser has its own tests; these
+//! test the itinerary logic alone).
+
+use super::*;
+use crate::geoparse::{Mention, MentionKind, ResolvedPlace};
+
+/// (name as written, id, country, feature code, lat, lon)
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    f64,
+    f64,
+);
+
+const PLACES: &[Row] = &[
+    ("Vienna", "geonames:2761369", "AT", "PPLC", 48.2085, 16.3721),
+    ("Hungary", "country:HU", "HU", "PCLI", 47.0, 20.0),
+    (
+        "Hegyeshalom",
+        "geonames:3051567",
+        "HU",
+        "PPL",
+        47.9111,
+        17.1536,
+    ),
+    (
+        "Budapest",
+        "geonames:3054643",
+        "HU",
+        "PPLC",
+        47.4980,
+        19.0399,
+    ),
+    (
+        "Belgrade",
+        "geonames:792680",
+        "RS",
+        "PPLC",
+        44.8040,
+        20.4651,
+    ),
+    (
+        "Ottawa",
+        "geonames:6094817",
+        "CA",
+        "PPLC",
+        45.4112,
+        -75.6981,
+    ),
+    (
+        "Reykjavik",
+        "geonames:3413829",
+        "IS",
+        "PPLC",
+        64.1355,
+        -21.8954,
+    ),
+    ("Oslo", "geonames:3143244", "NO", "PPLC", 59.9127, 10.7461),
+    (
+        "Helsinki",
+        "geonames:658225",
+        "FI",
+        "PPLC",
+        60.1695,
+        24.9354,
+    ),
+    (
+        "Denver",
+        "geonames:5419384",
+        "US",
+        "PPLA",
+        39.7392,
+        -104.9847,
+    ),
+    (
+        "Salt Lake City",
+        "geonames:5780993",
+        "US",
+        "PPLA",
+        40.7608,
+        -111.8910,
+    ),
+    (
+        "Grand Junction",
+        "geonames:5423573",
+        "US",
+        "PPLA2",
+        39.0639,
+        -108.5506,
+    ),
+    (
+        "Boise",
+        "geonames:5586437",
+        "US",
+        "PPLA",
+        43.6135,
+        -116.2035,
+    ),
+    ("Idaho", "admin1:US.ID", "US", "ADM1", 44.5, -114.2),
+    ("Sapa", "geonames:1566166", "VN", "PPL", 22.3364, 103.8438),
+    ("Hanoi", "geonames:1581130", "VN", "PPLC", 21.0245, 105.8412),
+    (
+        "Lao Cai",
+        "geonames:1562414",
+        "VN",
+        "PPLA",
+        22.4856,
+        103.9707,
+    ),
+    ("Berlin", "geonames:2950159", "DE", "PPLC", 52.5244, 13.4105),
+    ("Rome", "geonames:3169070", "IT", "PPLC", 41.8919, 12.5113),
+    ("Munich", "geonames:2867714", "DE", "PPLA", 48.1374, 11.5755),
+    (
+        "Innsbruck",
+        "geonames:2775220",
+        "AT",
+        "PPLA",
+        47.2627,
+        11.3945,
+    ),
+    (
+        "Verona",
+        "geonames:3164527",
+        "IT",
+        "PPLA2",
+        45.4339,
+        10.9859,
+    ),
+    ("Geneva", "geonames:2660646", "CH", "PPLA", 46.2022, 6.1457),
+    ("Lagos", "geonames:2332459", "NG", "PPL", 6.4541, 3.3947),
+    ("London", "geonames:2643743", "GB", "PPLC", 51.5085, -0.1257),
+    ("Nairobi", "geonames:184745", "KE", "PPLC", -1.2833, 36.8167),
+    (
+        "Addis Ababa",
+        "geonames:344979",
+        "ET",
+        "PPLC",
+        9.0250,
+        38.7469,
+    ),
+    ("Kampala", "geonames:232422", "UG", "PPLC", 0.3163, 32.5822),
+    ("Kigali", "geonames:202061", "RW", "PPLC", -1.9499, 30.0588),
+];
+
+/// Finds every row's name on word boundaries, longest first.
+fn mock_mentions(doc: usize, text: &str) -> Vec<Mention> {
+    let mut rows: Vec<&Row> = PLACES.iter().collect();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+    let mut taken = vec![false; text.len()];
+    let mut out = Vec::new();
+    for r in rows {
+        for (i, _) in text.match_indices(r.0) {
+            let end = i + r.0.len();
+            let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+            if taken[i..end].iter().any(|t| *t)
+                || !boundary(text[..i].chars().next_back())
+                || !boundary(text[end..].chars().next())
+            {
+                continue;
+            }
+            taken[i..end].iter_mut().for_each(|t| *t = true);
+            out.push(Mention {
+                doc,
+                span: i..end,
+                text: r.0.to_string(),
+                kind: MentionKind::Place,
+                place: Some(ResolvedPlace {
+                    id: r.1.into(),
+                    name: r.0.into(),
+                    country: r.2.into(),
+                    feature_code: r.3.into(),
+                    population: 0,
+                    lat: r.4,
+                    lon: r.5,
+                }),
+                confidence: 1.0,
+                runners_up: vec![],
+                reason: String::new(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn run(text: &str) -> Itinerary {
+    let doc = Document::from_text("test.txt", text);
+    let mentions = mock_mentions(0, &doc.text);
+    extract(&[doc], &mentions)
+}
+
+/// "traveller: A -rail-> B -road-> C" for each journey.
+fn summary(it: &Itinerary) -> Vec<String> {
+    it.journeys
+        .iter()
+        .map(|j| {
+            let mut s = format!("{}:", j.traveller);
+            for (i, w) in j.waypoints.iter().enumerate() {
+                if i > 0 {
+                    s += &format!(" -{}->", j.legs[i - 1].mode);
+                }
+                s += &format!(" {}", w.name);
+            }
+            s
+        })
+        .collect()
+}
+
+#[test]
+fn train_journey_with_a_border_crossing() {
+    let it = run(
+        "Anna Berg boarded the night train in Vienna on Friday evening. \
+        Her train crossed the border into Hungary near Hegyeshalom and pulled into Budapest \
+        just after midnight. From Budapest she continued by train to Belgrade, arriving on Sunday.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Anna Berg: Vienna -rail-> Hegyeshalom -rail-> Budapest -rail-> Belgrade"]
+    );
+    let j = &it.journeys[0];
+    assert_eq!(j.waypoints[0].role, Role::Origin);
+    assert_eq!(j.waypoints[3].role, Role::Destination);
+    assert!(j.waypoints.iter().all(|w| !w.evidence.is_empty()));
+}
+
+#[test]
+fn multi_stop_flight() {
+    let it = run(
+        "Prime Minister Rachel Moore flew out of Ottawa on Monday for a week-long tour. \
+        Her plane stopped in Reykjavik to refuel before landing in Oslo, and she then flew on \
+        to Helsinki, where the tour ends.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Rachel Moore: Ottawa -air-> Reykjavik -air-> Oslo -air-> Helsinki"]
+    );
+    assert_eq!(it.journeys[0].waypoints[1].role, Role::Stop);
+}
+
+#[test]
+fn road_trip() {
+    let it = run(
+        "Tom Reilly drove his camper van from Denver to Salt Lake City over two days, \
+        stopping overnight in Grand Junction. After a day of sightseeing he took the car on to \
+        Boise, Idaho.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Tom Reilly: Denver -road-> Grand Junction -road-> Salt Lake City -road-> Boise"]
+    );
+}
+
+#[test]
+fn rail_then_road_told_out_of_order() {
+    let it = run(
+        "Aid worker Li Wen reached the village of Sapa by road on Thursday. \
+        She had taken the overnight train from Hanoi to Lao Cai, then switched to a minibus \
+        for the last stretch up the mountain.",
+    );
+    assert_eq!(summary(&it), ["Li Wen: Hanoi -rail-> Lao Cai -road-> Sapa"]);
+}
+
+#[test]
+fn two_travellers_in_one_article() {
+    let it = run(
+        "Chancellor Klaus Meyer flew from Berlin to Rome on Tuesday for talks, while \
+        his foreign minister, Eva Schulz, travelled by train from Munich to Rome via Innsbruck \
+        and Verona.",
+    );
+    assert_eq!(
+        summary(&it),
+        [
+            "Klaus Meyer: Berlin -air-> Rome",
+            "Eva Schulz: Munich -rail-> Innsbruck -rail-> Verona -rail-> Rome"
+        ]
+    );
+}
+
+#[test]
+fn most_places_are_context() {
+    let it = run(
+        "Speaking in Geneva, where the talks were first proposed in 2019, envoy Sam \
+        Okafor said little. Okafor, who grew up in Lagos and studied in London, arrived in \
+        Nairobi on Wednesday after a flight from Addis Ababa. Protests were held in Kampala \
+        and Kigali the same day.",
+    );
+    assert_eq!(summary(&it), ["Sam Okafor: Addis Ababa -air-> Nairobi"]);
+}
+
+#[test]
+fn origin_unknown_is_said_not_invented() {
+    let it = run(
+        "President Ada Novak touched down in Nairobi on Monday after a flight that \
+        included a stop for refuelling in Addis Ababa.",
+    );
+    assert_eq!(summary(&it), ["Ada Novak: Addis Ababa -air-> Nairobi"]);
+    let j = &it.journeys[0];
+    assert_eq!(j.waypoints[0].role, Role::Stop);
+    assert!(
+        j.notes.iter().any(|n| n.contains("origin not stated")),
+        "{:?}",
+        j.notes
+    );
+}
+
+#[test]
+fn no_movement_no_journey() {
+    let it = run("Officials in Vienna and Budapest discussed the rail link on Monday.");
+    assert!(it.journeys.is_empty(), "{:?}", summary(&it));
+}
+
+#[test]
+fn itinerary_round_trips_through_toml() {
+    let it = run("Anna Berg took the train from Vienna to Budapest.");
+    assert_eq!(from_toml("x.toml", &to_toml(&it)).unwrap(), it);
+}
