@@ -106,6 +106,12 @@ fn near_point(g: &Gazetteer, near: &str) -> Result<LatLon, Failure> {
     if let Some(p) = LatLon::parse(near) {
         return Ok(p);
     }
+    if looks_like_coordinates(near) {
+        return Err(Failure::new(
+            Exit::Input,
+            format!("--near {near:?}: not a valid LAT,LON (latitude -90..90, longitude -180..180)"),
+        ));
+    }
     if near.len() > MAX_NAME_BYTES || near.trim().is_empty() {
         return Err(Failure::new(
             Exit::Input,
@@ -120,6 +126,13 @@ fn near_point(g: &Gazetteer, near: &str) -> Result<LatLon, Failure> {
         )
         .hint("give a place name or decimal degrees, e.g. --near 22.82,108.32")),
     }
+}
+
+/// "95,200" or "-1.5, 3": digits, signs, dots and one comma.
+fn looks_like_coordinates(s: &str) -> bool {
+    s.contains(',')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | ' '))
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -172,6 +185,7 @@ fn json(g: &Gazetteer, cands: &[Candidate]) -> String {
             serde_json::json!({
                 "id": p.source_id(),
                 "name": p.name(),
+                "short_name": p.short_name(),
                 "country": p.country(),
                 "admin1": p.admin1_name(),
                 "kind": p.kind().as_str(),

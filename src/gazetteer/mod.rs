@@ -25,7 +25,7 @@
 //!
 //! # On-disk format
 //!
-//! `build.rs` runs [`compile.rs`](https://docs.rs/fst) over `data/gazetteer/`
+//! `build.rs` runs `src/gazetteer/compile.rs` over `data/gazetteer/`
 //! and writes seven files into `OUT_DIR`, embedded with `include_bytes!`
 //! (nothing is parsed at start-up; pages are touched only when used):
 //!
@@ -60,7 +60,7 @@ pub use place::{Place, PlaceId};
 pub use rank::{Candidate, Context};
 
 use crate::measure::LatLon;
-use fst::{IntoStreamer, Map, Streamer};
+use fst::Map;
 use std::sync::OnceLock;
 
 macro_rules! out_file {
@@ -228,14 +228,24 @@ impl Gazetteer {
         if folded_prefix.is_empty() {
             return false;
         }
-        if self.names.contains_key(folded_prefix) {
-            return true;
+        // Walk the automaton byte by byte (no allocation): the prefix is a
+        // key if its node is final, and some key continues it with a space
+        // if that node has a transition on b' ' (every path in a minimal
+        // fst reaches a key).
+        let fst = self.names.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes() {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
         }
-        // Keys starting with "prefix " lie in ["prefix ", "prefix!").
-        let lo = format!("{folded_prefix} ");
-        let hi = format!("{folded_prefix}!");
-        let mut s = self.names.range().ge(&lo).lt(&hi).into_stream();
-        s.next().is_some()
+        node.is_final() || node.find_input(b' ').is_some()
+    }
+
+    /// True if `folded` is exactly a name key (already folded).
+    pub fn is_name(&self, folded: &str) -> bool {
+        self.names.contains_key(folded)
     }
 
     /// The country with this ISO 3166-1 alpha-2 code.
@@ -356,5 +366,10 @@ mod tests {
         assert!(g.is_prefix("sino korean friendship"));
         assert!(!g.is_prefix(""));
         assert!(!g.is_prefix("zzzz qqqq"));
+        assert!(g.is_prefix("dong dang")); // a key itself, and "dong dang station"
+        assert!(g.is_prefix("dong")); // "dong dang", ...
+        assert!(!g.is_prefix("dong dan"));
+        assert!(g.is_name("dong dang"));
+        assert!(!g.is_name("dong dan"));
     }
 }

@@ -50,6 +50,40 @@ impl<'a> Place<'a> {
         read_str(self.strings, self.rec.name)
     }
 
+    /// The name without an administrative prefix that GeoNames keeps in
+    /// some Vietnamese names ("Thị Trấn Đồng Đăng" → "Đồng Đăng"): the form
+    /// for labels and reports.
+    ///
+    /// ```
+    /// let g = journeymap::gazetteer::Gazetteer::bundled();
+    /// let p = g.place(g.by_source_id("geonames:1582998").unwrap());
+    /// assert_eq!(p.name(), "Thị Trấn Đồng Đăng");
+    /// assert_eq!(p.short_name(), "Đồng Đăng");
+    /// ```
+    pub fn short_name(&self) -> &'a str {
+        const PREFIXES: [&str; 8] = [
+            "Thị Trấn ",
+            "Thành Phố ",
+            "Thị Xã ",
+            "Xã ",
+            "Phường ",
+            "Huyện ",
+            "Tỉnh ",
+            "Quận ",
+        ];
+        let name = self.name();
+        if self.country() == "VN" {
+            for p in PREFIXES {
+                if let Some(rest) = name.strip_prefix(p) {
+                    if !rest.is_empty() {
+                        return rest;
+                    }
+                }
+            }
+        }
+        name
+    }
+
     /// ISO 3166-1 alpha-2 country code ("" if unknown).
     pub fn country(&self) -> &str {
         let c = &self.rec.country;
