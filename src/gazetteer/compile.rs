@@ -4,7 +4,7 @@
 //! `mod.rs`).
 
 use super::fold::fold;
-use super::format::{encode_posting, MatchKind, PlaceKind, RawRecord};
+use super::format::{encode_posting, size_class, MatchKind, PlaceKind, RawRecord};
 use flate2::read::GzDecoder;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, BufRead, BufReader, Read};
@@ -152,6 +152,7 @@ impl Builder {
             feature_code: ascii(fcode),
             feature_class: fclass,
             kind,
+            size: size_class(population),
         };
         self.drafts.push(Draft {
             rec,
@@ -294,7 +295,8 @@ fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> {
 /// Admin regions take the point of their seat (the PPLA/PPLA2 city with
 /// their code) or else of their most populous city; regions with no city
 /// in cities500 are left out because they could not be placed. Their
-/// population is unknown (0): GeoNames' admin tables do not give it.
+/// population is unknown (0): GeoNames' admin tables do not give it; for
+/// ranking their size is the summed population of their places.
 fn add_admins(
     b: &mut Builder,
     cities: &[Vec<String>],
@@ -305,11 +307,14 @@ fn add_admins(
     type Best = (bool, u64, i32, i32);
     let mut best1: HashMap<String, Best> = HashMap::new();
     let mut best2: HashMap<String, Best> = HashMap::new();
+    let mut sum: HashMap<String, u64> = HashMap::new();
     for c in cities {
         let pop: u64 = c[10].parse().unwrap_or(0);
         let (lat, lon) = (coord_e7(&c[3], "lat")?, coord_e7(&c[4], "lon")?);
         let k1 = format!("{}.{}", c[7], c[8]);
         let k2 = format!("{k1}.{}", c[9]);
+        *sum.entry(k1.clone()).or_default() += pop;
+        *sum.entry(k2.clone()).or_default() += pop;
         for (key, map, seat) in [
             (k1, &mut best1, c[6] == "PPLA" || c[6] == "PPLC"),
             (k2, &mut best2, c[6] == "PPLA2"),
@@ -338,7 +343,8 @@ fn add_admins(
                 "admin2"
             };
             let ids = vec![format!("{prefix}:{key}")];
-            b.place(level, ids, name, cc, a1_name, b'A', code, lat, lon, 0);
+            let d = b.place(level, ids, name, cc, a1_name, b'A', code, lat, lon, 0);
+            d.rec.size = size_class(sum.get(key).copied().unwrap_or(0));
         }
     }
     Ok(())

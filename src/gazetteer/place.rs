@@ -128,6 +128,13 @@ impl<'a> Place<'a> {
         self.rec.kind
     }
 
+    /// Ranking size in decades: log10 of the population, or for admin
+    /// regions of their places' summed population (0 for airports,
+    /// stations, buildings).
+    pub fn size_decades(&self) -> f64 {
+        f64::from(self.rec.size) / 10.0
+    }
+
     /// The place as the geoparser's contract type.
     pub fn to_resolved(&self) -> ResolvedPlace {
         let p = self.point();
