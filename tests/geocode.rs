@@ -185,6 +185,7 @@ fn bad_input_is_refused_clearly() {
     assert_fails(&run(&["   "]), 3, "empty");
     assert_fails(&run(&["x".repeat(2000)]), 3, "bytes long");
     assert_fails(&run(&["Zzyzxqqv Nowhere"]), 4, "no place named");
+    assert_fails(&run(&["North Korean"]), 4, "demonym for North Korea (KP)");
     assert_fails(&run(&["Hanoi", "--country", "XX"]), 3, "--country");
     assert_fails(&run(&["Hanoi", "--near", "Zzyzxqqv"]), 4, "--near");
     assert_fails(&run(&["Hanoi", "--near", "95,200"]), 3, "--near");

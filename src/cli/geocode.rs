@@ -41,11 +41,18 @@ pub fn run(args: GeocodeArgs) -> Result<(), Failure> {
     let ctx = context(g, &args)?;
     let found = g.candidates(name, &ctx);
     if found.is_empty() {
+        let hint = match g.demonym(name) {
+            Some(cc) => format!(
+                "{name:?} is an adjective or demonym for {} ({cc}); try: journeymap geocode {cc}",
+                g.country_name(cc).unwrap_or(cc)
+            ),
+            None => "check the spelling, drop words such as 'city', or try the local name".into(),
+        };
         return Err(Failure::new(
             Exit::NotFound,
             format!("no place named {name:?} in the gazetteer"),
         )
-        .hint("check the spelling, drop words such as 'city', or try the local name"));
+        .hint(hint));
     }
     let shown = &found[..found.len().min(args.limit.max(1))];
     let text = if args.json {
