@@ -519,12 +519,21 @@ fn write_outputs(b: Builder, _data_dir: &Path, out_dir: &Path) -> io::Result<()>
         }
         for (c, how) in &d.codes {
             if let Some(dem) = c.strip_prefix("demonym:") {
-                // An adjective shared by several countries goes to the most populous.
-                let e = demonyms
-                    .entry(fold(dem))
-                    .or_insert((u64::from(id), d.rec.population));
-                if d.rec.population > e.1 {
-                    *e = (u64::from(id), d.rec.population);
+                // An adjective shared by several countries goes to the most
+                // populous. "-an"/"-i" demonyms also name the people in the
+                // plural ("Americans", "Qataris").
+                let folded = fold(dem);
+                let mut forms = vec![folded.clone()];
+                if folded.ends_with('n') || folded.ends_with('i') {
+                    forms.push(format!("{folded}s"));
+                }
+                for form in forms {
+                    let e = demonyms
+                        .entry(form)
+                        .or_insert((u64::from(id), d.rec.population));
+                    if d.rec.population > e.1 {
+                        *e = (u64::from(id), d.rec.population);
+                    }
                 }
             } else if !c.is_empty() {
                 codes.push((c.clone(), id, *how));

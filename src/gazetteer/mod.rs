@@ -273,6 +273,7 @@ impl Gazetteer {
     /// let g = journeymap::gazetteer::Gazetteer::bundled();
     /// assert_eq!(g.demonym("North Korean"), Some("KP"));
     /// assert_eq!(g.demonym("vietnamese"), Some("VN"));
+    /// assert_eq!(g.demonym("Qataris"), Some("QA"));
     /// assert_eq!(g.demonym("Hanoi"), None);
     /// ```
     pub fn demonym(&self, word: &str) -> Option<&str> {
