@@ -25,7 +25,7 @@
 //!
 //! # On-disk format
 //!
-//! `build.rs` runs `src/gazetteer/compile.rs` over `data/gazetteer/`
+//! `build.rs` runs `src/gazetteer/compile/` over `data/gazetteer/`
 //! and writes seven files into `OUT_DIR`, embedded with `include_bytes!`
 //! (nothing is parsed at start-up; pages are touched only when used):
 //!
