@@ -248,7 +248,15 @@ impl Gazetteer {
         self.names.contains_key(folded)
     }
 
-    /// The country with this ISO 3166-1 alpha-2 code.
+    /// The country with this ISO 3166-1 alpha-2 code (any case).
+    ///
+    /// ```
+    /// use journeymap::gazetteer::{Gazetteer, PlaceKind};
+    /// let g = Gazetteer::bundled();
+    /// let kp = g.place(g.country("kp").unwrap());
+    /// assert_eq!((kp.name(), kp.kind(), kp.source_id()), ("North Korea", PlaceKind::Country, "country:KP"));
+    /// assert!(g.country("ZZ").is_none());
+    /// ```
     pub fn country(&self, iso2: &str) -> Option<PlaceId> {
         let code = iso2.trim().to_ascii_uppercase();
         self.by_source_id(&format!("country:{code}"))
