@@ -43,11 +43,16 @@
 //! `population: u32` (0 = unknown), `name, source_id, admin1_name: u32`
 //! string-pool offsets, `country: [u8; 2]`, `feature_code: [u8; 5]`
 //! (zero-padded), `feature_class: u8`, `kind: u8` ([`PlaceKind`] order),
-//! 3 reserved bytes. A posting is `place_id << 2 | match_kind` where
-//! match_kind is 0 main name, 1 alternate name, 2 derived name (the name
-//! without an administrative prefix/suffix: "Thị Trấn Đồng Đăng" →
-//! "Đồng Đăng", "Nanning Shi" → "Nanning"), 3 code. Records are ordered
-//! countries, admin1, admin2, cities, airports, supplement.
+//! `size: u8` (ranking size, round(10 × log10(n + 1)) of the population or,
+//! for regions, of their places' summed population), 2 reserved bytes.
+//! A posting is `place_id << 2 | match_kind` where match_kind is 0 main
+//! name, 1 alternate name, 2 derived name (the name without an
+//! administrative prefix/suffix: "Thị Trấn Đồng Đăng" → "Đồng Đăng",
+//! "Nanning Shi" → "Nanning"; "X International Airport" → "X Airport"),
+//! 3 code. GeoNames alternate names that are 3–4 capitals or digits ("HAN",
+//! "FNJ") are codes, not names: they go to the code index as alternates.
+//! Records are ordered countries, admin1, admin2, cities, airports,
+//! supplement.
 
 mod fold;
 mod format;
