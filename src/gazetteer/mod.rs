@@ -373,6 +373,60 @@ mod tests {
     }
 
     #[test]
+    fn every_supplement_row_is_found_by_its_name() {
+        let g = Gazetteer::bundled();
+        let supp: Vec<PlaceId> = g
+            .ids()
+            .filter(|&id| g.place(id).source_id().starts_with("supp:"))
+            .collect();
+        assert!(supp.len() >= 15, "{}", supp.len());
+        for id in supp {
+            let p = g.place(id);
+            assert!(g.lookup(p.name()).contains(&id), "{}", p.source_id());
+            assert!(g.country(p.country()).is_some(), "{}", p.source_id());
+            assert!(p.point().is_valid() && p.point() != LatLon::new(0.0, 0.0));
+        }
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let g = Gazetteer::bundled();
+        let ctx = Context {
+            country: Some("not a code".into()),
+            countries: vec!["".into(), "ZZ".into()],
+            near: vec![LatLon::new(f64::NAN, 0.0), LatLon::new(91.0, 200.0)],
+        };
+        let odd = [
+            "",
+            " ",
+            "\0",
+            "'''",
+            "----",
+            "\u{301}\u{301}",
+            "🙂",
+            "\u{202e}Hanoi",
+            "A",
+            "ZZZZ",
+            "1234",
+            "a\tb\nc",
+            "Đ",
+            "ß",
+            "İstanbul",
+        ];
+        for s in odd {
+            let _ = g.candidates(s, &ctx);
+            let _ = g.lookup(s);
+            let _ = g.is_prefix(&fold(s));
+            let _ = g.demonym(s);
+            let _ = g.by_source_id(s);
+            let _ = g.country_name(s);
+        }
+        let _ = g.place(PlaceId(u32::MAX));
+        let long = "x".repeat(100_000);
+        assert!(g.candidates(&long, &Context::default()).is_empty());
+    }
+
+    #[test]
     fn countries_and_prefixes() {
         let g = Gazetteer::bundled();
         assert_eq!(g.country_name("KP"), Some("North Korea"));
