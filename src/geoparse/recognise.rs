@@ -1,0 +1,340 @@
+//! Recognition: which spans of a text name places. Longest match over the
+//! gazetteer's name index on token boundaries, then filters for person
+//! names, organisations and ordinary words.
+
+use super::lists::{lists, Lists};
+use super::tokens::{tokenize, Sep, Token};
+use crate::gazetteer::{fold, Gazetteer, PlaceKind};
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Longest place name tried, in tokens.
+const MAX_NAME_TOKENS: usize = 8;
+
+/// A recognised span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub span: Range<usize>,
+    pub what: What,
+    /// First token of its sentence: weaker evidence of a proper name.
+    pub sentence_start: bool,
+    /// Followed by a lowercase facility word ("the Melia hotel").
+    pub facility_next: bool,
+}
+
+/// Lowercase words after a name that make it a facility's name.
+const FACILITY: &[&str] = &["hotel", "restaurant", "resort", "mall", "cafe", "bar", "stadium", "building", "tower", "store", "shop"];
+
+/// What a span was recognised as.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// A gazetteer name; `query` is what to look up.
+    Place { query: String },
+    /// A demonym or adjective of this country (ISO2).
+    Demonym { iso2: String },
+    /// A gazetteer name that is not a place here, and why.
+    Rejected { reason: &'static str },
+}
+
+/// Finds place names and demonyms in `text`.
+pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
+    let toks = tokenize(text);
+    let l = lists();
+    let lower_words: HashSet<String> = toks
+        .iter()
+        .filter(|t| !t.cap)
+        .map(|t| text[t.span.clone()].to_string())
+        .collect();
+    let person = person_tokens(g, text, &toks, l);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.cap || toks[i].sep == Sep::Apostrophe {
+            i += 1;
+            continue;
+        }
+        let place_end = longest_place(g, text, &toks, i);
+        let demonym = longest_demonym(g, text, &toks, i);
+        let (end, what) = match (place_end, demonym) {
+            (Some(p), Some((d, iso2))) if d >= p => (d, What::Demonym { iso2 }),
+            (Some(p), _) => (p, place_what(g, text, &toks, i, p)),
+            (None, Some((d, iso2))) => (d, What::Demonym { iso2 }),
+            (None, None) => {
+                i += 1;
+                continue;
+            }
+        };
+        let span = t.span.start..toks[end].span.end;
+        let what = match what {
+            What::Place { query } => {
+                match reject(text, &toks, i, end, &person, &lower_words, l) {
+                    Some(Reject::Drop) => {
+                        i = end + 1;
+                        continue;
+                    }
+                    Some(Reject::Because(reason)) => What::Rejected { reason },
+                    None => What::Place { query },
+                }
+            }
+            w => w,
+        };
+        let facility_next = toks
+            .get(end + 1)
+            .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
+        out.push(Found {
+            span,
+            what,
+            sentence_start: t.sentence_start,
+            facility_next,
+        });
+        i = end + 1;
+    }
+    out
+}
+
+/// May token `k` continue a name started before it?
+fn continues(text: &str, toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    match t.sep {
+        Sep::Space | Sep::Period => {
+            t.cap
+                || matches!(
+                    &text[t.span.clone()],
+                    "of" | "de" | "la" | "del" | "do" | "da" | "upon" | "on" | "am" | "an" | "der" | "el" | "al" | "the" | "and"
+                )
+        }
+        Sep::Hyphen => true,
+        // Transliteration apostrophes (P'yŏngyang), never a possessive `s`.
+        Sep::Apostrophe => &text[t.span.clone()] != "s" && &text[t.span.clone()] != "S",
+        Sep::Break => false,
+    }
+}
+
+/// The last token of the longest gazetteer name starting at token `i`.
+fn longest_place(g: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let mut best = None;
+    let short_caps = toks[i].all_caps && toks[i].span.len() <= 4;
+    for j in i..toks.len().min(i + MAX_NAME_TOKENS) {
+        if short_caps && j == i {
+            continue;
+        }
+        if j > i && !continues(text, toks, j) {
+            break;
+        }
+        let key = fold(&text[toks[i].span.start..toks[j].span.end]);
+        if !g.is_prefix(&key) {
+            break;
+        }
+        // A name must end on a capitalised word ("Isle of Man", not "Man of").
+        if toks[j].cap || toks[j].sep == Sep::Hyphen {
+            if !g.lookup(&key).is_empty() {
+                best = Some(j);
+            }
+        }
+    }
+    if best.is_none() && toks[i].all_caps {
+        // Codes: only country codes and abbreviations ("US", "UK", "DPRK").
+        let word = &text[toks[i].span.clone()];
+        if g.lookup(word).iter().any(|&id| g.place(id).kind() == PlaceKind::Country) {
+            return Some(i);
+        }
+    }
+    best
+}
+
+/// The last token and country of a demonym starting at token `i`.
+fn longest_demonym(g: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<(usize, String)> {
+    let mut best = None;
+    for j in i..toks.len().min(i + 3) {
+        if j > i && !(toks[j].cap && matches!(toks[j].sep, Sep::Space | Sep::Hyphen)) {
+            break;
+        }
+        if let Some(iso2) = g.demonym(&text[toks[i].span.start..toks[j].span.end]) {
+            best = Some((j, iso2.to_string()));
+        }
+    }
+    best
+}
+
+fn place_what(g: &Gazetteer, text: &str, toks: &[Token], i: usize, end: usize) -> What {
+    let raw = &text[toks[i].span.start..toks[end].span.end];
+    let query = if i == end && toks[i].all_caps && raw.len() <= 4 {
+        // Keep code shape so "US" finds the country by its code.
+        let _ = g;
+        raw.to_string()
+    } else {
+        raw.to_lowercase()
+    };
+    What::Place { query }
+}
+
+enum Reject {
+    /// An ordinary word: not reported at all.
+    Drop,
+    /// Part of a name: reported as rejected, with the reason.
+    Because(&'static str),
+}
+
+fn reject(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    person: &[bool],
+    lower_words: &HashSet<String>,
+    l: &Lists,
+) -> Option<Reject> {
+    let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
+    if i == end && !toks[i].all_caps {
+        let w = word(i);
+        if l.common.contains(w.as_str()) || l.titles.contains(w.as_str()) || lower_words.contains(&w) {
+            return Some(Reject::Drop);
+        }
+    }
+    if l.institutions.contains(fold(&text[toks[i].span.start..toks[end].span.end]).as_str()) {
+        return Some(Reject::Because("an institution named by its building (metonym)"));
+    }
+    if (i..=end).any(|k| person[k]) {
+        return Some(Reject::Because("part of a person's name"));
+    }
+    if i > 0 && toks[i].sep == Sep::Space && toks[i - 1].cap && l.org_before.contains(word(i - 1).as_str()) {
+        return Some(Reject::Because("part of an organisation's name"));
+    }
+    if org_follows(text, toks, end, l) {
+        return Some(Reject::Because("part of an organisation's name"));
+    }
+    if inside_longer_name(text, toks, i, end, l) {
+        return Some(Reject::Because("inside a longer name that is not a place"));
+    }
+    if i == end && toks[i].all_caps && l.common.contains(word(i).as_str()) && word(i) != "us" {
+        return Some(Reject::Drop);
+    }
+    None
+}
+
+/// The capitalised words after token `end` (after an optional possessive
+/// `'s`) include an organisation word: "Chosun Ilbo", "Stanford's
+/// Asia-Pacific Research Center".
+fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> bool {
+    let mut k = end + 1;
+    if k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s" {
+        k += 1;
+        if k < toks.len() && toks[k].sep != Sep::Space {
+            return false;
+        }
+    } else if k < toks.len() && !matches!(toks[k].sep, Sep::Space | Sep::Hyphen) {
+        return false;
+    }
+    let start = k;
+    while k < toks.len() && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen)) && toks[k].cap {
+        if l.org_after.contains(text[toks[k].span.clone()].to_lowercase().as_str()) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// A run of three or more capitalised words in which the place name is a
+/// small part and which is not headed by a place word: "Frankfurter
+/// Allgemeine Sonntagszeitung", "Radio Free Asia".
+fn inside_longer_name(text: &str, toks: &[Token], i: usize, end: usize, l: &Lists) -> bool {
+    let is_name_word = |k: usize| {
+        toks[k].cap && !l.titles.contains(text[toks[k].span.clone()].to_lowercase().as_str())
+    };
+    let mut a = i;
+    while a > 0 && matches!(toks[a].sep, Sep::Space | Sep::Hyphen) && is_name_word(a - 1) && !toks[a - 1].sentence_start {
+        a -= 1;
+    }
+    let mut b = end;
+    while b + 1 < toks.len() && matches!(toks[b + 1].sep, Sep::Space | Sep::Hyphen) && is_name_word(b + 1) {
+        b += 1;
+    }
+    let len = b - a + 1;
+    let own = end - i + 1;
+    len >= 3 && own * 3 <= len
+}
+
+/// Marks tokens that belong to person names: after a title ("President
+/// Trump"), from a given name on ("Sarah Huckabee Sanders"), an East Asian
+/// family name with one to three syllables ("Kim Jong Un", "Ri Sol-ju");
+/// then every other capitalised occurrence of a word so marked ("Kim",
+/// "Trump", "Sanders") unless it starts a longer place name.
+fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bool> {
+    let n = toks.len();
+    let mut person = vec![false; n];
+    let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
+    let same_name = |k: usize| k < n && toks[k].cap && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period);
+    let mut k = 0;
+    while k < n {
+        let w = word(k);
+        if !toks[k].cap {
+            k += 1;
+            continue;
+        }
+        if l.titles.contains(w.as_str()) && same_name(k + 1) && !l.titles.contains(word(k + 1).as_str()) {
+            let mut e = k + 1;
+            while same_name(e + 1) {
+                e += 1;
+            }
+            person[k + 1..=e].iter_mut().for_each(|p| *p = true);
+            k = e + 1;
+            continue;
+        }
+        if l.given.contains(w.as_str()) && same_name(k + 1) {
+            let mut e = k + 1;
+            while same_name(e + 1) && e < k + 3 {
+                e += 1;
+            }
+            person[k..=e].iter_mut().for_each(|p| *p = true);
+            k = e + 1;
+            continue;
+        }
+        if l.surnames.contains(w.as_str()) && k + 1 < n && toks[k + 1].sep != Sep::Apostrophe && (same_name(k + 1) || (toks[k + 1].sep == Sep::Hyphen)) {
+            let mut e = k + 1;
+            while e + 1 < n && e < k + 3 && (same_name(e + 1) || toks[e + 1].sep == Sep::Hyphen) {
+                e += 1;
+            }
+            let syllables_short = (k + 1..=e).all(|s| toks[s].span.len() <= 8);
+            let whole = fold(&text[toks[k].span.start..toks[e].span.end]);
+            if syllables_short && g.lookup(&whole).is_empty() {
+                person[k..=e].iter_mut().for_each(|p| *p = true);
+                k = e + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // A lone name that says or is said: "said Kang", "Kang told".
+    for k in 0..n {
+        let before = k > 0 && matches!(word(k - 1).as_str(), "said" | "says" | "told" | "asked");
+        let after = k + 1 < n
+            && toks[k + 1].sep == Sep::Space
+            && matches!(word(k + 1).as_str(), "said" | "says" | "told" | "asked" | "added");
+        let lone = !same_name(k + 1) && !(k > 0 && toks[k - 1].cap && toks[k].sep == Sep::Space);
+        if toks[k].cap && lone && (before && toks[k].sep == Sep::Space || after) && !major_place(g, &text[toks[k].span.clone()]) {
+            person[k] = true;
+        }
+    }
+    // Later mentions by one part of the name ("Kim", "Trump").
+    let names: HashSet<String> = (0..n).filter(|&k| person[k] && toks[k].span.len() > 2).map(word).collect();
+    for k in 0..n {
+        if toks[k].cap && !person[k] && names.contains(&word(k)) && !same_name(k + 1) {
+            person[k] = true;
+        }
+    }
+    person
+}
+
+/// A country, capital or city of a million: names that news uses for their
+/// governments ("Pyongyang said"), so a verb of saying does not make them
+/// persons.
+fn major_place(g: &Gazetteer, name: &str) -> bool {
+    g.candidates(&name.to_lowercase(), &crate::gazetteer::Context::default())
+        .first()
+        .is_some_and(|c| {
+            let p = g.place(c.id);
+            p.kind() == PlaceKind::Country || p.feature_code() == "PPLC" || p.population() >= 1_000_000
+        })
+}

@@ -1,0 +1,198 @@
+//! Resolution: choosing the gazetteer place each recognised name means, by
+//! evidence. Each distinct name in a document is resolved once (one sense
+//! per discourse), in two passes: first with the countries the document
+//! mentions; then names whose first choice was clear become `near` anchors
+//! for a second pass, so an article's places form a coherent geography.
+
+use super::recognise::{Found, What};
+use super::{Mention, MentionKind, RunnerUp};
+use crate::gazetteer::{fold, Candidate, Context, Gazetteer, PlaceKind};
+use crate::measure::LatLon;
+use std::collections::BTreeMap;
+
+/// Runner-up candidates kept per mention.
+const RUNNERS_UP: usize = 3;
+/// Score margin over the runner-up that makes a first-pass choice an anchor.
+const ANCHOR_MARGIN: f64 = 1.5;
+/// A sentence-initial single word is a place only with this much evidence.
+const WEAK_MIN_SCORE: f64 = 5.0;
+/// Below this population a one-word town needs support from the context.
+const MINOR_POPULATION: u64 = 100_000;
+/// "Far from everything else": farther than this from every anchor.
+const ISOLATED_KM: f64 = 2000.0;
+
+/// What the document says about where it is.
+struct DocContext {
+    countries: Vec<String>,
+    anchors: Vec<LatLon>,
+}
+
+/// Not in a country the document names and far from all its anchors (when
+/// it has at least two): "a Mercedes limousine" is not Mercedes, Uruguay.
+fn isolated(g: &Gazetteer, p: &crate::gazetteer::Place<'_>, ctx: &DocContext) -> bool {
+    let _ = g;
+    if ctx.anchors.len() < 2 || ctx.countries.iter().any(|c| c == p.country()) {
+        return false;
+    }
+    let here = p.point();
+    ctx.anchors
+        .iter()
+        .all(|a| crate::measure::geodesic_distance(here, *a).0 > ISOLATED_KM)
+}
+
+/// Resolves the recognised spans of one document into mentions.
+pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Mention> {
+    let countries = mentioned_countries(g, found);
+    let names: BTreeMap<String, String> = found
+        .iter()
+        .filter_map(|f| match &f.what {
+            What::Place { query } => Some((fold(query), query.clone())),
+            _ => None,
+        })
+        .collect();
+    let base = Context {
+        countries: countries.clone(),
+        ..Context::default()
+    };
+    let first: BTreeMap<&String, Vec<Candidate>> = names
+        .iter()
+        .map(|(k, q)| (k, g.candidates(q, &base)))
+        .collect();
+    let anchors: Vec<(String, LatLon)> = first
+        .iter()
+        .filter_map(|(k, c)| anchor(g, c).map(|p| ((*k).clone(), p)))
+        .collect();
+    let second: BTreeMap<String, Vec<Candidate>> = names
+        .iter()
+        .map(|(k, q)| {
+            let near = anchors.iter().filter(|(a, _)| a != k).map(|(_, p)| *p).collect();
+            let ctx = Context {
+                near,
+                ..base.clone()
+            };
+            (k.clone(), g.candidates(q, &ctx))
+        })
+        .collect();
+    let mid_sentence: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| !f.sentence_start)
+        .map(|f| fold(&text[f.span.clone()]))
+        .collect();
+    let ctx = DocContext {
+        countries,
+        anchors: anchors.iter().map(|(_, p)| *p).collect(),
+    };
+    found
+        .iter()
+        .filter_map(|f| mention(g, doc, text, f, &second, &mid_sentence, &ctx))
+        .collect()
+}
+
+/// Countries named or implied by demonyms in the document, sorted.
+fn mentioned_countries(g: &Gazetteer, found: &[Found]) -> Vec<String> {
+    let mut out: Vec<String> = found
+        .iter()
+        .filter_map(|f| match &f.what {
+            What::Demonym { iso2 } => Some(iso2.clone()),
+            What::Place { query } => {
+                let c = g.candidates(query, &Context::default());
+                let top = g.place(c.first()?.id);
+                (top.kind() == PlaceKind::Country).then(|| top.country().to_string())
+            }
+            What::Rejected { .. } => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A clear first-pass choice that is a point-like place (not a country or
+/// region, whose centroid says little about where the story is).
+fn anchor(g: &Gazetteer, c: &[Candidate]) -> Option<LatLon> {
+    let top = c.first()?;
+    let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
+    let p = g.place(top.id);
+    let point_like = !matches!(p.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2);
+    (margin >= ANCHOR_MARGIN && point_like).then(|| p.point())
+}
+
+fn mention(
+    g: &Gazetteer,
+    doc: usize,
+    text: &str,
+    f: &Found,
+    resolved: &BTreeMap<String, Vec<Candidate>>,
+    mid_sentence: &std::collections::HashSet<String>,
+    ctx: &DocContext,
+) -> Option<Mention> {
+    let matched = text[f.span.clone()].to_string();
+    let base = Mention {
+        doc,
+        span: f.span.clone(),
+        text: matched.clone(),
+        kind: MentionKind::Rejected,
+        place: None,
+        confidence: 0.0,
+        runners_up: Vec::new(),
+        reason: String::new(),
+    };
+    match &f.what {
+        What::Rejected { reason } => Some(Mention {
+            reason: (*reason).to_string(),
+            confidence: 0.8,
+            ..base
+        }),
+        What::Demonym { iso2 } => {
+            let id = g.country(iso2)?;
+            Some(Mention {
+                kind: MentionKind::Adjectival,
+                place: Some(g.place(id).to_resolved()),
+                confidence: 0.95,
+                reason: format!("demonym/adjective of {iso2}"),
+                ..base
+            })
+        }
+        What::Place { query } => {
+            let c = resolved.get(&fold(query))?;
+            let top = c.first()?;
+            let one_word = !matched.contains([' ', '-']);
+            if f.sentence_start && one_word && top.score < WEAK_MIN_SCORE && !mid_sentence.contains(&fold(&matched)) {
+                return None;
+            }
+            let margin = c.get(1).map_or(4.0, |r| top.score - r.score);
+            let p = g.place(top.id);
+            let minor = p.kind() == PlaceKind::City && p.population() < MINOR_POPULATION;
+            if f.facility_next && minor {
+                return Some(Mention {
+                    reason: "names a facility (\"… hotel\")".into(),
+                    confidence: 0.6,
+                    ..base
+                });
+            }
+            if one_word && minor && isolated(g, &p, ctx) {
+                return Some(Mention {
+                    reason: "a small place far from everything else the article names".into(),
+                    confidence: 0.6,
+                    ..base
+                });
+            }
+            Some(Mention {
+                kind: MentionKind::Place,
+                place: Some(p.to_resolved()),
+                confidence: 1.0 / (1.0 + (-margin).exp()),
+                runners_up: c
+                    .iter()
+                    .skip(1)
+                    .take(RUNNERS_UP)
+                    .map(|r| RunnerUp {
+                        place: g.place(r.id).to_resolved(),
+                        score: r.score,
+                    })
+                    .collect(),
+                reason: format!("score {:.2}: {}", top.score, top.reasons.join(", ")),
+                ..base
+            })
+        }
+    }
+}
