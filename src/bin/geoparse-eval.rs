@@ -4,11 +4,15 @@
 //! Usage: `cargo run --release --bin geoparse-eval -- ../shared/eval/lgl.xml ../shared/eval/GeoVirus.xml`
 
 use journeymap::gazetteer::Gazetteer;
-use journeymap::geoparse::eval::{evaluate, read_corpus};
+use journeymap::geoparse::eval::{evaluate, read_corpus, Counted};
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // --errors: also print one line per miss, false positive and wrong resolution.
+    let show_errors = args.iter().any(|a| a == "--errors");
+    let files: Vec<String> = args.into_iter().filter(|a| a != "--errors").collect();
     if files.is_empty() {
         eprintln!("usage: geoparse-eval CORPUS.xml…  (LGL or GeoVirus format)");
         return ExitCode::from(2);
@@ -33,7 +37,13 @@ fn main() -> ExitCode {
         if bad > 0 {
             eprintln!("geoparse-eval: {f}: {bad} gold toponym(s) whose offsets do not match their phrase were skipped");
         }
-        let s = evaluate(g, &articles);
+        let counted = Counted::for_corpus(&xml);
+        if show_errors {
+            for line in journeymap::geoparse::eval::errors(g, &articles, counted) {
+                eprintln!("{line}");
+            }
+        }
+        let s = evaluate(g, &articles, counted);
         let name = std::path::Path::new(f)
             .file_name()
             .map_or(f.clone(), |n| n.to_string_lossy().into_owned());

@@ -4,6 +4,16 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// A continent or region the gazetteer lacks (`regions.tsv`).
+pub struct Region {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Folded names (main and alternates).
+    pub keys: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
 /// The lists, lowercase.
 pub struct Lists {
     pub common: HashSet<&'static str>,
@@ -13,6 +23,27 @@ pub struct Lists {
     pub org_before: HashSet<&'static str>,
     pub org_after: HashSet<&'static str>,
     pub institutions: HashSet<&'static str>,
+    pub regions: Vec<Region>,
+}
+
+fn regions() -> Vec<Region> {
+    entries(include_str!("../../data/geoparse/regions.tsv"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let (id, name, alt, lat, lon) = (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
+            let keys = std::iter::once(*name)
+                .chain(alt.split('|').filter(|a| !a.is_empty()))
+                .map(crate::gazetteer::fold)
+                .collect();
+            Some(Region {
+                id,
+                name,
+                keys,
+                lat: lat.parse().ok()?,
+                lon: lon.parse().ok()?,
+            })
+        })
+        .collect()
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -33,6 +64,7 @@ pub fn lists() -> &'static Lists {
             surnames: entries(include_str!("../../data/geoparse/surnames.txt")).collect(),
             org_before: entries(org).filter_map(|l| l.strip_prefix("before:")).collect(),
             org_after: entries(org).filter_map(|l| l.strip_prefix("after:")).collect(),
+            regions: regions(),
             institutions: entries(include_str!("../../data/geoparse/institutions.txt")).collect(),
         }
     })

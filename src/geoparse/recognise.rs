@@ -32,6 +32,8 @@ pub enum What {
     Place { query: String },
     /// A demonym or adjective of this country (ISO2).
     Demonym { iso2: String },
+    /// A continent from `data/geoparse/regions.tsv` (index).
+    Region { index: usize },
     /// A gazetteer name that is not a place here, and why.
     Rejected { reason: &'static str },
 }
@@ -51,6 +53,20 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     while i < toks.len() {
         let t = &toks[i];
         if !t.cap || toks[i].sep == Sep::Apostrophe {
+            i += 1;
+            continue;
+        }
+        if let Some((end, what, span_end)) = abbreviation(g, text, &toks, i).or_else(|| region(text, &toks, i, l)) {
+            out.push(Found {
+                span: t.span.start..span_end,
+                what,
+                sentence_start: t.sentence_start,
+                facility_next: false,
+            });
+            i = end + 1;
+            continue;
+        }
+        if t.span.len() == 1 {
             i += 1;
             continue;
         }
@@ -93,6 +109,43 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     out
 }
 
+/// A dotted abbreviation of a country or region code: "U.S.", "U.K.".
+/// Returns its last token, what it is, and its end (after the last dot).
+fn abbreviation(g: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<(usize, What, usize)> {
+    let single = |k: usize| toks.get(k).is_some_and(|t| t.span.len() == 1 && t.cap);
+    if !single(i) || !single(i + 1) || toks[i + 1].sep != Sep::Dot {
+        return None;
+    }
+    let mut end = i + 1;
+    while single(end + 1) && toks[end + 1].sep == Sep::Dot {
+        end += 1;
+    }
+    let code: String = (i..=end).map(|k| &text[toks[k].span.clone()]).collect();
+    let ok = g.lookup(&code).iter().any(|&id| {
+        matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1)
+    });
+    if !ok {
+        return None;
+    }
+    let stop = toks[end].span.end;
+    let span_end = if text[stop..].starts_with('.') { stop + 1 } else { stop };
+    Some((end, What::Place { query: code }, span_end))
+}
+
+/// A continent name starting at token `i` (one or two words).
+fn region(text: &str, toks: &[Token], i: usize, l: &Lists) -> Option<(usize, What, usize)> {
+    for end in (i..toks.len().min(i + 2)).rev() {
+        if end > i && toks[end].sep != Sep::Space {
+            continue;
+        }
+        let key = fold(&text[toks[i].span.start..toks[end].span.end]);
+        if let Some(index) = l.regions.iter().position(|r| r.keys.contains(&key)) {
+            return Some((end, What::Region { index }, toks[end].span.end));
+        }
+    }
+    None
+}
+
 /// May token `k` continue a name started before it?
 fn continues(text: &str, toks: &[Token], k: usize) -> bool {
     let t = &toks[k];
@@ -107,7 +160,7 @@ fn continues(text: &str, toks: &[Token], k: usize) -> bool {
         Sep::Hyphen => true,
         // Transliteration apostrophes (P'yŏngyang), never a possessive `s`.
         Sep::Apostrophe => &text[t.span.clone()] != "s" && &text[t.span.clone()] != "S",
-        Sep::Break => false,
+        Sep::Break | Sep::Dot => false,
     }
 }
 
@@ -204,6 +257,9 @@ fn reject(
     if org_follows(text, toks, end, l) {
         return Some(Reject::Because("part of an organisation's name"));
     }
+    if i == end && next_to_name(text, toks, i, l) {
+        return Some(Reject::Because("next to another capitalised name word (a person's or organisation's name)"));
+    }
     if inside_longer_name(text, toks, i, end, l) {
         return Some(Reject::Because("inside a longer name that is not a place"));
     }
@@ -236,6 +292,35 @@ fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> bool {
     false
 }
 
+/// A one-word match right after a capitalised word that is not a
+/// place-ish modifier, or right before one that is not a place head word:
+/// "Jane Campbell", "Franklin Roosevelt". Common words (In, The, County,
+/// Station) and demonyms do not count.
+fn next_to_name(text: &str, toks: &[Token], i: usize, l: &Lists) -> bool {
+    let name_word = |k: usize| {
+        let t = &toks[k];
+        let w = text[t.span.clone()].to_lowercase();
+        t.cap
+            && !t.all_caps
+            && t.span.len() > 1
+            && !l.common.contains(w.as_str())
+            && !l.titles.contains(w.as_str())
+            && !MODIFIERS.contains(&w.as_str())
+    };
+    let before = i > 0 && toks[i].sep == Sep::Space && name_word(i - 1);
+    let after = i + 1 < toks.len() && toks[i + 1].sep == Sep::Space && name_word(i + 1);
+    before || after
+}
+
+/// Words that modify a place name without making it another name.
+const MODIFIERS: &[&str] = &[
+    "northern", "southern", "eastern", "western", "central", "greater", "downtown", "metro",
+    "upper", "lower", "inner", "outer", "old", "coastal", "rural", "suburban", "northeastern",
+    "northwestern", "southeastern", "southwestern", "mainland", "native", "neighboring",
+    "neighbouring", "nearby", "across", "from", "to", "in", "at", "near", "via", "outside",
+    "inside", "through", "between", "and", "or", "visit", "visiting", "welcome",
+];
+
 /// A run of three or more capitalised words in which the place name is a
 /// small part and which is not headed by a place word: "Frankfurter
 /// Allgemeine Sonntagszeitung", "Radio Free Asia".
@@ -265,7 +350,12 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
     let n = toks.len();
     let mut person = vec![false; n];
     let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
-    let same_name = |k: usize| k < n && toks[k].cap && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period);
+    let same_name = |k: usize| {
+        k < n
+            && toks[k].cap
+            && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period)
+            && !l.common.contains(text[toks[k].span.clone()].to_lowercase().as_str())
+    };
     let mut k = 0;
     while k < n {
         let w = word(k);

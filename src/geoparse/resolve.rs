@@ -99,7 +99,7 @@ fn mentioned_countries(g: &Gazetteer, found: &[Found]) -> Vec<String> {
                 let top = g.place(c.first()?.id);
                 (top.kind() == PlaceKind::Country).then(|| top.country().to_string())
             }
-            What::Rejected { .. } => None,
+            What::Rejected { .. } | What::Region { .. } => None,
         })
         .collect();
     out.sort();
@@ -143,6 +143,24 @@ fn mention(
             confidence: 0.8,
             ..base
         }),
+        What::Region { index } => {
+            let r = super::lists::lists().regions.get(*index)?;
+            Some(Mention {
+                kind: MentionKind::Place,
+                place: Some(super::ResolvedPlace {
+                    id: r.id.to_string(),
+                    name: r.name.to_string(),
+                    country: String::new(),
+                    feature_code: "CONT".into(),
+                    population: 0,
+                    lat: r.lat,
+                    lon: r.lon,
+                }),
+                confidence: 0.9,
+                reason: "continent".into(),
+                ..base
+            })
+        }
         What::Demonym { iso2 } => {
             let id = g.country(iso2)?;
             Some(Mention {

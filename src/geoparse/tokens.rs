@@ -14,6 +14,8 @@ pub enum Sep {
     Apostrophe,
     /// `. ` after an abbreviation (St. Louis).
     Period,
+    /// `.` with no space (U.S., D.C.).
+    Dot,
     /// Anything else (comma, line break, bracket...): a name stops here.
     Break,
 }
@@ -75,6 +77,7 @@ fn sep_of(between: &str) -> Sep {
         "-" | "‐" => Sep::Hyphen,
         "'" | "’" => Sep::Apostrophe,
         ". " => Sep::Period,
+        "." => Sep::Dot,
         _ if !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{a0}') => Sep::Space,
         _ => Sep::Break,
     }
