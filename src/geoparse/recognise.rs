@@ -18,8 +18,11 @@ pub struct Found {
     pub what: What,
     /// First token of its sentence: weaker evidence of a proper name.
     pub sentence_start: bool,
-    /// Followed by a lowercase facility word ("the Melia hotel").
-    pub facility_next: bool,
+    /// Context that makes a small place unlikely, with the reason:
+    /// followed by a facility word ("the Melia hotel") or next to another
+    /// capitalised name word ("Jane Campbell"). Large places survive it
+    /// ("the Melia Hanoi hotel").
+    pub doubt: Option<&'static str>,
 }
 
 /// Lowercase words after a name that make it a facility's name.
@@ -61,7 +64,7 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
                 span: t.span.start..span_end,
                 what,
                 sentence_start: t.sentence_start,
-                facility_next: false,
+                doubt: None,
             });
             i = end + 1;
             continue;
@@ -98,11 +101,18 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
+        let doubt = if facility_next {
+            Some("names a facility (\"… hotel\")")
+        } else if i == end && next_to_name(text, &toks, i, l) {
+            Some("next to another capitalised name word (a person's or organisation's name)")
+        } else {
+            None
+        };
         out.push(Found {
             span,
             what,
             sentence_start: t.sentence_start,
-            facility_next,
+            doubt,
         });
         i = end + 1;
     }
@@ -256,9 +266,6 @@ fn reject(
     }
     if org_follows(text, toks, end, l) {
         return Some(Reject::Because("part of an organisation's name"));
-    }
-    if i == end && next_to_name(text, toks, i, l) {
-        return Some(Reject::Because("next to another capitalised name word (a person's or organisation's name)"));
     }
     if inside_longer_name(text, toks, i, end, l) {
         return Some(Reject::Because("inside a longer name that is not a place"));

@@ -56,7 +56,7 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
     };
     let first: BTreeMap<&String, Vec<Candidate>> = names
         .iter()
-        .map(|(k, q)| (k, g.candidates(q, &base)))
+        .map(|(k, q)| (k, rerank(g, g.candidates(q, &base))))
         .collect();
     let anchors: Vec<(String, LatLon)> = first
         .iter()
@@ -70,7 +70,7 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
                 near,
                 ..base.clone()
             };
-            (k.clone(), g.candidates(q, &ctx))
+            (k.clone(), rerank(g, g.candidates(q, &ctx)))
         })
         .collect();
     let mid_sentence: std::collections::HashSet<String> = found
@@ -86,6 +86,23 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .iter()
         .filter_map(|f| mention(g, doc, text, f, &second, &mid_sentence, &ctx))
         .collect()
+}
+
+/// Bonus for first-level regions: news names states and provinces far
+/// more often than the small towns that share their names ("California",
+/// "Texas", "Colorado").
+const ADMIN1_BONUS: f64 = 2.0;
+
+/// Adds the region bonus and sorts again (best first, ties by id).
+fn rerank(g: &Gazetteer, mut c: Vec<Candidate>) -> Vec<Candidate> {
+    for cand in &mut c {
+        if g.place(cand.id).kind() == PlaceKind::Admin1 {
+            cand.score += ADMIN1_BONUS;
+            cand.reasons.push(format!("first-level region +{ADMIN1_BONUS:.2}"));
+        }
+    }
+    c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+    c
 }
 
 /// Countries named or implied by demonyms in the document, sorted.
@@ -181,9 +198,9 @@ fn mention(
             let margin = c.get(1).map_or(4.0, |r| top.score - r.score);
             let p = g.place(top.id);
             let minor = p.kind() == PlaceKind::City && p.population() < MINOR_POPULATION;
-            if f.facility_next && minor {
+            if let (Some(why), true) = (f.doubt, minor) {
                 return Some(Mention {
-                    reason: "names a facility (\"… hotel\")".into(),
+                    reason: why.into(),
                     confidence: 0.6,
                     ..base
                 });
