@@ -27,6 +27,9 @@ pub struct GoldArticle {
     pub toponyms: Vec<GoldToponym>,
 }
 
+/// A toponym as read: char start, char end, phrase, lat, lon.
+type RawToponym = (usize, usize, String, Option<f64>, Option<f64>);
+
 /// Reads LGL (`<article><text>…<toponym><start>…<gaztag><lat>…`) or
 /// GeoVirus (`<article><text>…<location><start>…<lat>…`). Offsets in both
 /// are character offsets; they are converted to byte offsets. Toponyms
@@ -36,14 +39,17 @@ pub fn read_corpus(xml: &str) -> Result<(Vec<GoldArticle>, usize), quick_xml::Er
     let mut path: Vec<String> = Vec::new();
     let mut articles = Vec::new();
     let mut text = String::new();
-    let mut raw: Vec<(usize, usize, String, Option<f64>, Option<f64>)> = Vec::new();
-    let mut cur: (usize, usize, String, Option<f64>, Option<f64>) = Default::default();
+    let mut raw: Vec<RawToponym> = Vec::new();
+    let mut cur: RawToponym = Default::default();
     let mut bad = 0;
     loop {
         match r.read_event()? {
             Event::Start(e) => {
                 path.push(e.name().as_ref().to_string());
-                if matches!(path.last().map(String::as_str), Some("toponym" | "location")) {
+                if matches!(
+                    path.last().map(String::as_str),
+                    Some("toponym" | "location")
+                ) {
                     cur = Default::default();
                 }
             }
@@ -52,7 +58,8 @@ pub fn read_corpus(xml: &str) -> Result<(Vec<GoldArticle>, usize), quick_xml::Er
                 match name.as_str() {
                     "toponym" | "location" => raw.push(std::mem::take(&mut cur)),
                     "article" => {
-                        let (a, b) = to_article(std::mem::take(&mut text), std::mem::take(&mut raw));
+                        let (a, b) =
+                            to_article(std::mem::take(&mut text), std::mem::take(&mut raw));
                         bad += b;
                         articles.push(a);
                     }
@@ -84,12 +91,7 @@ pub fn read_corpus(xml: &str) -> Result<(Vec<GoldArticle>, usize), quick_xml::Er
     Ok((articles, bad))
 }
 
-fn on_text(
-    path: &[String],
-    s: &str,
-    text: &mut String,
-    cur: &mut (usize, usize, String, Option<f64>, Option<f64>),
-) {
+fn on_text(path: &[String], s: &str, text: &mut String, cur: &mut RawToponym) {
     let leaf = path.last().map(String::as_str).unwrap_or("");
     let in_top = path.iter().any(|p| p == "toponym" || p == "location");
     match (leaf, in_top) {
@@ -104,10 +106,7 @@ fn on_text(
     }
 }
 
-fn to_article(
-    text: String,
-    raw: Vec<(usize, usize, String, Option<f64>, Option<f64>)>,
-) -> (GoldArticle, usize) {
+fn to_article(text: String, raw: Vec<RawToponym>) -> (GoldArticle, usize) {
     let byte_at: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -124,7 +123,11 @@ fn to_article(
                 return None;
             };
             let point = lat.zip(lon).map(|(lat, lon)| LatLon::new(lat, lon));
-            Some(GoldToponym { span, phrase, point })
+            Some(GoldToponym {
+                span,
+                phrase,
+                point,
+            })
         })
         .collect();
     (GoldArticle { text, toponyms }, bad)
@@ -185,7 +188,11 @@ impl Prf {
     fn of(tp_pred: usize, n_pred: usize, tp_gold: usize, n_gold: usize) -> Prf {
         let p = ratio(tp_pred, n_pred);
         let r = ratio(tp_gold, n_gold);
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         Prf { p, r, f1 }
     }
 }
@@ -240,9 +247,19 @@ pub fn evaluate(g: &Gazetteer, articles: &[GoldArticle], counted: Counted) -> Sc
         s.gold += a.toponyms.len();
         s.predicted += pred.len();
         let overlaps = |x: &Range<usize>, y: &Range<usize>| x.start < y.end && y.start < x.end;
-        ex_p += pred.iter().filter(|m| a.toponyms.iter().any(|t| t.span == m.span)).count();
-        ex_g += a.toponyms.iter().filter(|t| pred.iter().any(|m| t.span == m.span)).count();
-        ov_p += pred.iter().filter(|m| a.toponyms.iter().any(|t| overlaps(&t.span, &m.span))).count();
+        ex_p += pred
+            .iter()
+            .filter(|m| a.toponyms.iter().any(|t| t.span == m.span))
+            .count();
+        ex_g += a
+            .toponyms
+            .iter()
+            .filter(|t| pred.iter().any(|m| t.span == m.span))
+            .count();
+        ov_p += pred
+            .iter()
+            .filter(|m| a.toponyms.iter().any(|t| overlaps(&t.span, &m.span)))
+            .count();
         for t in &a.toponyms {
             let Some(m) = pred.iter().find(|m| overlaps(&t.span, &m.span)) else {
                 continue;
@@ -286,6 +303,42 @@ pub fn auc(sorted_errors_km: &[f64]) -> f64 {
     }
 }
 
+/// Error analysis: missed gold phrases, false positives, and wrong
+/// resolutions (> 161 km) with the place chosen, one line each.
+pub fn errors(g: &Gazetteer, articles: &[GoldArticle], counted: Counted) -> Vec<String> {
+    let mut out = Vec::new();
+    let overlaps = |x: &Range<usize>, y: &Range<usize>| x.start < y.end && y.start < x.end;
+    for (i, a) in articles.iter().enumerate() {
+        let pred: Vec<Mention> = geoparse_text(g, i, &a.text)
+            .into_iter()
+            .filter(|m| counted.counts(m.kind))
+            .collect();
+        for t in &a.toponyms {
+            match pred.iter().find(|m| overlaps(&t.span, &m.span)) {
+                None => out.push(format!("MISS\t{}", t.phrase)),
+                Some(m) => {
+                    if let (Some(gp), Some(p)) = (t.point, &m.place) {
+                        let e = geodesic_distance(gp, LatLon::new(p.lat, p.lon)).0;
+                        if e > 161.0 {
+                            out.push(format!(
+                                "WRONG\t{}\t{} {} ({:.0} km)",
+                                t.phrase, p.id, p.name, e
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for m in &pred {
+            if !a.toponyms.iter().any(|t| overlaps(&t.span, &m.span)) {
+                let id = m.place.as_ref().map_or("", |p| p.id.as_str());
+                out.push(format!("FP\t{}\t{id}", m.text));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,37 +361,4 @@ mod tests {
         assert_eq!(auc(&[0.0, 0.0]), 0.0);
         assert!((auc(&[20038.0, 20038.0]) - 1.0).abs() < 1e-9);
     }
-}
-
-/// Error analysis: missed gold phrases, false positives, and wrong
-/// resolutions (> 161 km) with the place chosen, one line each.
-pub fn errors(g: &Gazetteer, articles: &[GoldArticle], counted: Counted) -> Vec<String> {
-    let mut out = Vec::new();
-    let overlaps = |x: &Range<usize>, y: &Range<usize>| x.start < y.end && y.start < x.end;
-    for (i, a) in articles.iter().enumerate() {
-        let pred: Vec<Mention> = geoparse_text(g, i, &a.text)
-            .into_iter()
-            .filter(|m| counted.counts(m.kind))
-            .collect();
-        for t in &a.toponyms {
-            match pred.iter().find(|m| overlaps(&t.span, &m.span)) {
-                None => out.push(format!("MISS\t{}", t.phrase)),
-                Some(m) => {
-                    if let (Some(gp), Some(p)) = (t.point, &m.place) {
-                        let e = geodesic_distance(gp, LatLon::new(p.lat, p.lon)).0;
-                        if e > 161.0 {
-                            out.push(format!("WRONG\t{}\t{} {} ({:.0} km)", t.phrase, p.id, p.name, e));
-                        }
-                    }
-                }
-            }
-        }
-        for m in &pred {
-            if !a.toponyms.iter().any(|t| overlaps(&t.span, &m.span)) {
-                let id = m.place.as_ref().map_or("", |p| p.id.as_str());
-                out.push(format!("FP\t{}\t{id}", m.text));
-            }
-        }
-    }
-    out
 }

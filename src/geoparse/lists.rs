@@ -30,7 +30,8 @@ fn regions() -> Vec<Region> {
     entries(include_str!("../../data/geoparse/regions.tsv"))
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let (id, name, alt, lat, lon) = (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
+            let (id, name, alt, lat, lon) =
+                (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
             let keys = std::iter::once(*name)
                 .chain(alt.split('|').filter(|a| !a.is_empty()))
                 .map(crate::gazetteer::fold)
@@ -62,8 +63,12 @@ pub fn lists() -> &'static Lists {
             titles: entries(include_str!("../../data/geoparse/titles.txt")).collect(),
             given: entries(include_str!("../../data/geoparse/given_names.txt")).collect(),
             surnames: entries(include_str!("../../data/geoparse/surnames.txt")).collect(),
-            org_before: entries(org).filter_map(|l| l.strip_prefix("before:")).collect(),
-            org_after: entries(org).filter_map(|l| l.strip_prefix("after:")).collect(),
+            org_before: entries(org)
+                .filter_map(|l| l.strip_prefix("before:"))
+                .collect(),
+            org_after: entries(org)
+                .filter_map(|l| l.strip_prefix("after:"))
+                .collect(),
             regions: regions(),
             institutions: entries(include_str!("../../data/geoparse/institutions.txt")).collect(),
         }

@@ -26,7 +26,19 @@ pub struct Found {
 }
 
 /// Lowercase words after a name that make it a facility's name.
-const FACILITY: &[&str] = &["hotel", "restaurant", "resort", "mall", "cafe", "bar", "stadium", "building", "tower", "store", "shop"];
+const FACILITY: &[&str] = &[
+    "hotel",
+    "restaurant",
+    "resort",
+    "mall",
+    "cafe",
+    "bar",
+    "stadium",
+    "building",
+    "tower",
+    "store",
+    "shop",
+];
 
 /// What a span was recognised as.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +71,13 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some((end, what, span_end)) = abbreviation(g, text, &toks, i).or_else(|| region(text, &toks, i, l)) {
+        if let Some((end, what, span_end)) =
+            abbreviation(g, text, &toks, i).or_else(|| region(text, &toks, i, l))
+        {
+            let what = match reject(text, &toks, i, end, &person, &lower_words, l) {
+                Some(Reject::Because(reason)) => What::Rejected { reason },
+                _ => what,
+            };
             out.push(Found {
                 span: t.span.start..span_end,
                 what,
@@ -86,22 +104,22 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
         };
         let span = t.span.start..toks[end].span.end;
         let what = match what {
-            What::Place { query } => {
-                match reject(text, &toks, i, end, &person, &lower_words, l) {
-                    Some(Reject::Drop) => {
-                        i = end + 1;
-                        continue;
-                    }
-                    Some(Reject::Because(reason)) => What::Rejected { reason },
-                    None => What::Place { query },
+            What::Place { query } => match reject(text, &toks, i, end, &person, &lower_words, l) {
+                Some(Reject::Drop) => {
+                    i = end + 1;
+                    continue;
                 }
-            }
+                Some(Reject::Because(reason)) => What::Rejected { reason },
+                None => What::Place { query },
+            },
             w => w,
         };
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
-        let doubt = if facility_next {
+        let doubt = if org_follows(text, &toks, end, l) == Some(true) {
+            Some("owns an organisation's name (\"X's … Center\")")
+        } else if facility_next {
             Some("names a facility (\"… hotel\")")
         } else if i == end && next_to_name(text, &toks, i, l) {
             Some("next to another capitalised name word (a person's or organisation's name)")
@@ -121,7 +139,12 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
 
 /// A dotted abbreviation of a country or region code: "U.S.", "U.K.".
 /// Returns its last token, what it is, and its end (after the last dot).
-fn abbreviation(g: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<(usize, What, usize)> {
+fn abbreviation(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+) -> Option<(usize, What, usize)> {
     let single = |k: usize| toks.get(k).is_some_and(|t| t.span.len() == 1 && t.cap);
     if !single(i) || !single(i + 1) || toks[i + 1].sep != Sep::Dot {
         return None;
@@ -131,14 +154,19 @@ fn abbreviation(g: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<(
         end += 1;
     }
     let code: String = (i..=end).map(|k| &text[toks[k].span.clone()]).collect();
-    let ok = g.lookup(&code).iter().any(|&id| {
-        matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1)
-    });
+    let ok = g
+        .lookup(&code)
+        .iter()
+        .any(|&id| matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1));
     if !ok {
         return None;
     }
     let stop = toks[end].span.end;
-    let span_end = if text[stop..].starts_with('.') { stop + 1 } else { stop };
+    let span_end = if text[stop..].starts_with('.') {
+        stop + 1
+    } else {
+        stop
+    };
     Some((end, What::Place { query: code }, span_end))
 }
 
@@ -164,7 +192,20 @@ fn continues(text: &str, toks: &[Token], k: usize) -> bool {
             t.cap
                 || matches!(
                     &text[t.span.clone()],
-                    "of" | "de" | "la" | "del" | "do" | "da" | "upon" | "on" | "am" | "an" | "der" | "el" | "al" | "the" | "and"
+                    "of" | "de"
+                        | "la"
+                        | "del"
+                        | "do"
+                        | "da"
+                        | "upon"
+                        | "on"
+                        | "am"
+                        | "an"
+                        | "der"
+                        | "el"
+                        | "al"
+                        | "the"
+                        | "and"
                 )
         }
         Sep::Hyphen => true,
@@ -190,16 +231,17 @@ fn longest_place(g: &Gazetteer, text: &str, toks: &[Token], i: usize) -> Option<
             break;
         }
         // A name must end on a capitalised word ("Isle of Man", not "Man of").
-        if toks[j].cap || toks[j].sep == Sep::Hyphen {
-            if !g.lookup(&key).is_empty() {
-                best = Some(j);
-            }
+        if (toks[j].cap || toks[j].sep == Sep::Hyphen) && !g.lookup(&key).is_empty() {
+            best = Some(j);
         }
     }
     if best.is_none() && toks[i].all_caps {
         // Codes: only country codes and abbreviations ("US", "UK", "DPRK").
         let word = &text[toks[i].span.clone()];
-        if g.lookup(word).iter().any(|&id| g.place(id).kind() == PlaceKind::Country) {
+        if g.lookup(word)
+            .iter()
+            .any(|&id| g.place(id).kind() == PlaceKind::Country)
+        {
             return Some(i);
         }
     }
@@ -251,20 +293,31 @@ fn reject(
     let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
     if i == end && !toks[i].all_caps {
         let w = word(i);
-        if l.common.contains(w.as_str()) || l.titles.contains(w.as_str()) || lower_words.contains(&w) {
+        if l.common.contains(w.as_str())
+            || l.titles.contains(w.as_str())
+            || lower_words.contains(&w)
+        {
             return Some(Reject::Drop);
         }
     }
-    if l.institutions.contains(fold(&text[toks[i].span.start..toks[end].span.end]).as_str()) {
-        return Some(Reject::Because("an institution named by its building (metonym)"));
+    if l.institutions
+        .contains(fold(&text[toks[i].span.start..toks[end].span.end]).as_str())
+    {
+        return Some(Reject::Because(
+            "an institution named by its building (metonym)",
+        ));
     }
     if (i..=end).any(|k| person[k]) {
         return Some(Reject::Because("part of a person's name"));
     }
-    if i > 0 && toks[i].sep == Sep::Space && toks[i - 1].cap && l.org_before.contains(word(i - 1).as_str()) {
+    if i > 0
+        && toks[i].sep == Sep::Space
+        && toks[i - 1].cap
+        && l.org_before.contains(word(i - 1).as_str())
+    {
         return Some(Reject::Because("part of an organisation's name"));
     }
-    if org_follows(text, toks, end, l) {
+    if org_follows(text, toks, end, l) == Some(false) {
         return Some(Reject::Because("part of an organisation's name"));
     }
     if inside_longer_name(text, toks, i, end, l) {
@@ -277,26 +330,34 @@ fn reject(
 }
 
 /// The capitalised words after token `end` (after an optional possessive
-/// `'s`) include an organisation word: "Chosun Ilbo", "Stanford's
-/// Asia-Pacific Research Center".
-fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> bool {
+/// `'s`) include an organisation word: "Chosun Ilbo" (`Some(false)`),
+/// "Stanford's Asia-Pacific Research Center" (`Some(true)`: possessive,
+/// which only doubts the name — "Hanoi's Melia Hotel" is in Hanoi).
+fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> Option<bool> {
     let mut k = end + 1;
-    if k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s" {
+    let possessive =
+        k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s";
+    if possessive {
         k += 1;
         if k < toks.len() && toks[k].sep != Sep::Space {
-            return false;
+            return None;
         }
     } else if k < toks.len() && !matches!(toks[k].sep, Sep::Space | Sep::Hyphen) {
-        return false;
+        return None;
     }
     let start = k;
-    while k < toks.len() && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen)) && toks[k].cap {
-        if l.org_after.contains(text[toks[k].span.clone()].to_lowercase().as_str()) {
-            return true;
+    while k < toks.len()
+        && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen))
+        && toks[k].cap
+    {
+        if l.org_after
+            .contains(text[toks[k].span.clone()].to_lowercase().as_str())
+        {
+            return Some(possessive);
         }
         k += 1;
     }
-    false
+    None
 }
 
 /// A one-word match right after a capitalised word that is not a
@@ -321,11 +382,47 @@ fn next_to_name(text: &str, toks: &[Token], i: usize, l: &Lists) -> bool {
 
 /// Words that modify a place name without making it another name.
 const MODIFIERS: &[&str] = &[
-    "northern", "southern", "eastern", "western", "central", "greater", "downtown", "metro",
-    "upper", "lower", "inner", "outer", "old", "coastal", "rural", "suburban", "northeastern",
-    "northwestern", "southeastern", "southwestern", "mainland", "native", "neighboring",
-    "neighbouring", "nearby", "across", "from", "to", "in", "at", "near", "via", "outside",
-    "inside", "through", "between", "and", "or", "visit", "visiting", "welcome",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "downtown",
+    "metro",
+    "upper",
+    "lower",
+    "inner",
+    "outer",
+    "old",
+    "coastal",
+    "rural",
+    "suburban",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "mainland",
+    "native",
+    "neighboring",
+    "neighbouring",
+    "nearby",
+    "across",
+    "from",
+    "to",
+    "in",
+    "at",
+    "near",
+    "via",
+    "outside",
+    "inside",
+    "through",
+    "between",
+    "and",
+    "or",
+    "visit",
+    "visiting",
+    "welcome",
 ];
 
 /// A run of three or more capitalised words in which the place name is a
@@ -333,14 +430,17 @@ const MODIFIERS: &[&str] = &[
 /// Allgemeine Sonntagszeitung", "Radio Free Asia".
 fn inside_longer_name(text: &str, toks: &[Token], i: usize, end: usize, l: &Lists) -> bool {
     let is_name_word = |k: usize| {
-        toks[k].cap && !l.titles.contains(text[toks[k].span.clone()].to_lowercase().as_str())
+        toks[k].cap
+            && !l
+                .titles
+                .contains(text[toks[k].span.clone()].to_lowercase().as_str())
     };
     let mut a = i;
-    while a > 0 && matches!(toks[a].sep, Sep::Space | Sep::Hyphen) && is_name_word(a - 1) && !toks[a - 1].sentence_start {
+    while a > 0 && toks[a].sep == Sep::Space && is_name_word(a - 1) && !toks[a - 1].sentence_start {
         a -= 1;
     }
     let mut b = end;
-    while b + 1 < toks.len() && matches!(toks[b + 1].sep, Sep::Space | Sep::Hyphen) && is_name_word(b + 1) {
+    while b + 1 < toks.len() && toks[b + 1].sep == Sep::Space && is_name_word(b + 1) {
         b += 1;
     }
     let len = b - a + 1;
@@ -361,7 +461,9 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
         k < n
             && toks[k].cap
             && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period)
-            && !l.common.contains(text[toks[k].span.clone()].to_lowercase().as_str())
+            && !l
+                .common
+                .contains(text[toks[k].span.clone()].to_lowercase().as_str())
     };
     let mut k = 0;
     while k < n {
@@ -370,7 +472,10 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
             k += 1;
             continue;
         }
-        if l.titles.contains(w.as_str()) && same_name(k + 1) && !l.titles.contains(word(k + 1).as_str()) {
+        if l.titles.contains(w.as_str())
+            && same_name(k + 1)
+            && !l.titles.contains(word(k + 1).as_str())
+        {
             let mut e = k + 1;
             while same_name(e + 1) {
                 e += 1;
@@ -388,7 +493,11 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
             k = e + 1;
             continue;
         }
-        if l.surnames.contains(w.as_str()) && k + 1 < n && toks[k + 1].sep != Sep::Apostrophe && (same_name(k + 1) || (toks[k + 1].sep == Sep::Hyphen)) {
+        if l.surnames.contains(w.as_str())
+            && k + 1 < n
+            && toks[k + 1].sep != Sep::Apostrophe
+            && (same_name(k + 1) || (toks[k + 1].sep == Sep::Hyphen))
+        {
             let mut e = k + 1;
             while e + 1 < n && e < k + 3 && (same_name(e + 1) || toks[e + 1].sep == Sep::Hyphen) {
                 e += 1;
@@ -408,14 +517,24 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
         let before = k > 0 && matches!(word(k - 1).as_str(), "said" | "says" | "told" | "asked");
         let after = k + 1 < n
             && toks[k + 1].sep == Sep::Space
-            && matches!(word(k + 1).as_str(), "said" | "says" | "told" | "asked" | "added");
-        let lone = !same_name(k + 1) && !(k > 0 && toks[k - 1].cap && toks[k].sep == Sep::Space);
-        if toks[k].cap && lone && (before && toks[k].sep == Sep::Space || after) && !major_place(g, &text[toks[k].span.clone()]) {
+            && matches!(
+                word(k + 1).as_str(),
+                "said" | "says" | "told" | "asked" | "added"
+            );
+        let lone = !(same_name(k + 1) || k > 0 && toks[k - 1].cap && toks[k].sep == Sep::Space);
+        if toks[k].cap
+            && lone
+            && (before && toks[k].sep == Sep::Space || after)
+            && !major_place(g, &text[toks[k].span.clone()])
+        {
             person[k] = true;
         }
     }
     // Later mentions by one part of the name ("Kim", "Trump").
-    let names: HashSet<String> = (0..n).filter(|&k| person[k] && toks[k].span.len() > 2).map(word).collect();
+    let names: HashSet<String> = (0..n)
+        .filter(|&k| person[k] && toks[k].span.len() > 2)
+        .map(word)
+        .collect();
     for k in 0..n {
         if toks[k].cap && !person[k] && names.contains(&word(k)) && !same_name(k + 1) {
             person[k] = true;
@@ -432,6 +551,8 @@ fn major_place(g: &Gazetteer, name: &str) -> bool {
         .first()
         .is_some_and(|c| {
             let p = g.place(c.id);
-            p.kind() == PlaceKind::Country || p.feature_code() == "PPLC" || p.population() >= 1_000_000
+            p.kind() == PlaceKind::Country
+                || p.feature_code() == "PPLC"
+                || p.population() >= 1_000_000
         })
 }

@@ -65,7 +65,11 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
     let second: BTreeMap<String, Vec<Candidate>> = names
         .iter()
         .map(|(k, q)| {
-            let near = anchors.iter().filter(|(a, _)| a != k).map(|(_, p)| *p).collect();
+            let near = anchors
+                .iter()
+                .filter(|(a, _)| a != k)
+                .map(|(_, p)| *p)
+                .collect();
             let ctx = Context {
                 near,
                 ..base.clone()
@@ -98,7 +102,8 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>) -> Vec<Candidate> {
     for cand in &mut c {
         if g.place(cand.id).kind() == PlaceKind::Admin1 {
             cand.score += ADMIN1_BONUS;
-            cand.reasons.push(format!("first-level region +{ADMIN1_BONUS:.2}"));
+            cand.reasons
+                .push(format!("first-level region +{ADMIN1_BONUS:.2}"));
         }
     }
     c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
@@ -130,7 +135,10 @@ fn anchor(g: &Gazetteer, c: &[Candidate]) -> Option<LatLon> {
     let top = c.first()?;
     let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
     let p = g.place(top.id);
-    let point_like = !matches!(p.kind(), PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2);
+    let point_like = !matches!(
+        p.kind(),
+        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
+    );
     (margin >= ANCHOR_MARGIN && point_like).then(|| p.point())
 }
 
@@ -192,7 +200,11 @@ fn mention(
             let c = resolved.get(&fold(query))?;
             let top = c.first()?;
             let one_word = !matched.contains([' ', '-']);
-            if f.sentence_start && one_word && top.score < WEAK_MIN_SCORE && !mid_sentence.contains(&fold(&matched)) {
+            if f.sentence_start
+                && one_word
+                && top.score < WEAK_MIN_SCORE
+                && !mid_sentence.contains(&fold(&matched))
+            {
                 return None;
             }
             let margin = c.get(1).map_or(4.0, |r| top.score - r.score);

@@ -78,7 +78,9 @@ fn sep_of(between: &str) -> Sep {
         "'" | "’" => Sep::Apostrophe,
         ". " => Sep::Period,
         "." => Sep::Dot,
-        _ if !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{a0}') => Sep::Space,
+        _ if !between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{a0}') => {
+            Sep::Space
+        }
         _ => Sep::Break,
     }
 }

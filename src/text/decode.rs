@@ -28,7 +28,11 @@ pub enum TextError {
 pub fn decode(bytes: &[u8]) -> Result<(String, OffsetMap, Vec<String>), TextError> {
     check_size(bytes.len())?;
     check_binary(bytes)?;
-    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
     if let Ok(s) = std::str::from_utf8(&bytes[bom..]) {
         let mut b = MappedBuilder::with_capacity(s.len());
         b.copy(s, bom);
@@ -49,9 +53,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, OffsetMap, Vec<String>), TextErro
         }
     }
     let (t, m) = b.finish();
-    let warning = format!(
-        "not valid UTF-8 (first bad byte at offset {bad}): read as Windows-1252"
-    );
+    let warning = format!("not valid UTF-8 (first bad byte at offset {bad}): read as Windows-1252");
     Ok((t, m, vec![warning]))
 }
 
@@ -91,7 +93,7 @@ const CP1252_80: [char; 32] = [
     '\u{20ac}', '\u{0081}', '\u{201a}', '\u{0192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
     '\u{02c6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008d}', '\u{017d}', '\u{008f}',
     '\u{0090}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
-    '\u{02dc}', '\u{2122}', '\u{0161}', '\u{203a}', '\u{0153}', '\u{009d}', '\u{017e}', '\u{0178}'
+    '\u{02dc}', '\u{2122}', '\u{0161}', '\u{203a}', '\u{0153}', '\u{009d}', '\u{017e}', '\u{0178}',
 ];
 
 #[cfg(test)]
@@ -126,7 +128,13 @@ mod tests {
     #[test]
     fn rejects_binary_and_huge() {
         assert_eq!(decode(b"ab\0cd"), Err(TextError::NulByte(2)));
-        assert!(matches!(decode(&[1u8, 2, 3, 4, 5, b'a']), Err(TextError::Control(_))));
-        assert!(matches!(check_size(MAX_INPUT_BYTES + 1), Err(TextError::TooLarge(_))));
+        assert!(matches!(
+            decode(&[1u8, 2, 3, 4, 5, b'a']),
+            Err(TextError::Control(_))
+        ));
+        assert!(matches!(
+            check_size(MAX_INPUT_BYTES + 1),
+            Err(TextError::TooLarge(_))
+        ));
     }
 }

@@ -6,9 +6,33 @@ use super::offsets::{MappedBuilder, OffsetMap};
 
 /// Elements whose start or end begins a new line of text.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "table", "section", "article", "header", "footer", "blockquote", "pre", "hr", "title",
-    "figcaption", "dd", "dt",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "figcaption",
+    "dd",
+    "dt",
 ];
 
 /// Strips HTML. Malformed markup degrades gracefully: an unclosed `<` is

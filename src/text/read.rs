@@ -68,14 +68,14 @@ pub fn read_bytes(name: &str, bytes: &[u8], format: Format) -> Result<Vec<Docume
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(TextError::Empty);
     }
-    let (text, map, mut warnings) = decode(bytes)?;
+    let (text, map, warnings) = decode(bytes)?;
     match format {
         Format::Plain => Ok(vec![normalise(name, &text, vec![map], warnings)]),
         Format::Html => {
             let (stripped, m2) = html::strip(&text);
             Ok(vec![normalise(name, &stripped, vec![map, m2], warnings)])
         }
-        Format::JsonLines => json_lines(name, &text, map, &mut warnings),
+        Format::JsonLines => json_lines(name, &text, map, &warnings),
     }
 }
 
@@ -83,7 +83,7 @@ fn json_lines(
     name: &str,
     text: &str,
     map: OffsetMap,
-    warnings: &mut Vec<String>,
+    warnings: &[String],
 ) -> Result<Vec<Document>, TextError> {
     #[derive(serde::Deserialize)]
     struct Record {
@@ -111,17 +111,24 @@ fn json_lines(
             &format!("{name}#{id}"),
             &rec.text,
             Vec::new(),
-            warnings.clone(),
+            warnings.to_vec(),
         ));
     }
     Ok(docs)
 }
 
 /// Repairs mojibake and applies NFC, recording the maps.
-fn normalise(name: &str, text: &str, mut maps: Vec<OffsetMap>, mut warnings: Vec<String>) -> Document {
+fn normalise(
+    name: &str,
+    text: &str,
+    mut maps: Vec<OffsetMap>,
+    mut warnings: Vec<String>,
+) -> Document {
     let (fixed, m1, repairs) = repair::repair_mojibake(text);
     if repairs > 0 {
-        warnings.push(format!("repaired {repairs} mojibake sequence(s) (e.g. â€™ → ’)"));
+        warnings.push(format!(
+            "repaired {repairs} mojibake sequence(s) (e.g. â€™ → ’)"
+        ));
     }
     let (norm, m2) = repair::nfc(&fixed);
     maps.push(m1);
@@ -143,9 +150,15 @@ mod tests {
         assert_eq!(d.text, "Stanford’s Asia. Hà Nội.");
         assert_eq!(d.warnings.len(), 1);
         let at = d.text.find("Asia").unwrap();
-        assert_eq!(&src[d.original_offset(at)..d.original_offset(at) + 4], b"Asia");
+        assert_eq!(
+            &src[d.original_offset(at)..d.original_offset(at) + 4],
+            b"Asia"
+        );
         let at = d.text.find("Nội").unwrap();
-        assert_eq!(d.original_offset(at), "Stanford\u{e2}s Asia. Ha\u{300} ".len());
+        assert_eq!(
+            d.original_offset(at),
+            "Stanford\u{e2}s Asia. Ha\u{300} ".len()
+        );
     }
 
     #[test]
@@ -171,7 +184,10 @@ mod tests {
 
     #[test]
     fn empty_and_binary_rejected() {
-        assert_eq!(read_bytes("e", b"  \n", Format::Plain).unwrap_err(), TextError::Empty);
+        assert_eq!(
+            read_bytes("e", b"  \n", Format::Plain).unwrap_err(),
+            TextError::Empty
+        );
         assert!(matches!(
             read_bytes("b", b"\x89PNG\r\n\x1a\n\0\0", Format::Plain),
             Err(TextError::NulByte(_))

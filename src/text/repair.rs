@@ -79,10 +79,16 @@ fn bare_apostrophe_at(s: &str, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let before = s[..i].chars().next_back()?;
+    let after = &s[i + 'â'.len_utf8()..];
+    // A closing quote after sentence punctuation: `denuclearisation.â`
+    if matches!(before, '.' | ',' | '!' | '?')
+        && after.chars().next().is_none_or(char::is_whitespace)
+    {
+        return Some(("’".to_string(), 'â'.len_utf8()));
+    }
     if !before.is_ascii_alphabetic() {
         return None;
     }
-    let after = &s[i + 'â'.len_utf8()..];
     let ending = ["s", "t", "d", "m", "ll", "re", "ve"]
         .into_iter()
         .find(|e| after.starts_with(e))?;
@@ -144,16 +150,22 @@ mod tests {
 
     #[test]
     fn repairs_latin1_c1_and_bare() {
-        let (t, _, n) = repair_mojibake("Stanford\u{e2}\u{80}\u{99}s and Stanfordâs Asia");
-        assert_eq!(t, "Stanford’s and Stanford’s Asia");
-        assert_eq!(n, 2);
+        let (t, _, n) = repair_mojibake("Stanford\u{e2}\u{80}\u{99}s and Stanfordâs Asia.â\n");
+        assert_eq!(t, "Stanford’s and Stanford’s Asia.’\n");
+        assert_eq!(n, 3);
         let (t, _, _) = repair_mojibake("Ã©tÃ© in ZÃ¼rich");
         assert_eq!(t, "été in Zürich");
     }
 
     #[test]
     fn real_text_untouched() {
-        for s in ["café in Zürich", "château", "Hà Nội", "naïve Âge", "Đồng Đăng"] {
+        for s in [
+            "café in Zürich",
+            "château",
+            "Hà Nội",
+            "naïve Âge",
+            "Đồng Đăng",
+        ] {
             assert_eq!(repair_mojibake(s).0, s);
         }
     }
