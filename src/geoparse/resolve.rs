@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 const RUNNERS_UP: usize = 3;
 /// Score margin over the runner-up that makes a first-pass choice an anchor.
 const ANCHOR_MARGIN: f64 = 1.5;
+/// Anchors used as `near` context (the clearest ones): more add little
+/// but cost a geodesic per candidate each.
+const MAX_ANCHORS: usize = 12;
 /// A sentence-initial single word is a place only with this much evidence.
 const WEAK_MIN_SCORE: f64 = 5.0;
 /// Below this population a one-word town needs support from the context.
@@ -42,7 +45,6 @@ fn isolated(g: &Gazetteer, p: &crate::gazetteer::Place<'_>, ctx: &DocContext) ->
 
 /// Resolves the recognised spans of one document into mentions.
 pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Mention> {
-    let countries = mentioned_countries(g, found);
     let names: BTreeMap<String, String> = found
         .iter()
         .filter_map(|f| match &f.what {
@@ -50,32 +52,35 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
             _ => None,
         })
         .collect();
-    let base = Context {
-        countries: countries.clone(),
-        ..Context::default()
-    };
-    let first: BTreeMap<&String, Vec<Candidate>> = names
+    let plain: BTreeMap<&String, Vec<Candidate>> = names
         .iter()
-        .map(|(k, q)| (k, rerank(g, g.candidates(q, &base))))
+        .map(|(k, q)| (k, g.candidates(q, &Context::default())))
         .collect();
-    let anchors: Vec<(String, LatLon)> = first
-        .iter()
-        .filter_map(|(k, c)| anchor(g, c).map(|p| ((*k).clone(), p)))
+    let countries = mentioned_countries(g, found, &plain);
+    let first: BTreeMap<&String, Vec<Candidate>> = plain
+        .into_iter()
+        .map(|(k, c)| (k, rerank(g, c, &countries)))
         .collect();
-    let second: BTreeMap<String, Vec<Candidate>> = names
+    let mut anchors: Vec<(f64, &String, LatLon)> = first
         .iter()
-        .map(|(k, q)| {
-            let near = anchors
+        .filter_map(|(k, c)| anchor(g, c).map(|(m, p)| (m, *k, p)))
+        .collect();
+    anchors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    anchors.truncate(MAX_ANCHORS);
+    let second: BTreeMap<String, Vec<Candidate>> = first
+        .into_iter()
+        .map(|(k, c)| {
+            let near: Vec<LatLon> = anchors
                 .iter()
-                .filter(|(a, _)| a != k)
-                .map(|(_, p)| *p)
+                .filter(|(_, a, _)| *a != k)
+                .map(|(_, _, p)| *p)
                 .collect();
-            let ctx = Context {
-                near,
-                ..base.clone()
-            };
-            (k.clone(), rerank(g, g.candidates(q, &ctx)))
+            (k.clone(), near_bonus(g, c, &near))
         })
+        .collect();
+    let anchors: Vec<(String, LatLon)> = anchors
+        .into_iter()
+        .map(|(_, k, p)| (k.clone(), p))
         .collect();
     let mid_sentence: std::collections::HashSet<String> = found
         .iter()
@@ -92,18 +97,75 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .collect()
 }
 
+/// Candidates considered for the proximity pass (the best by the first
+/// pass); the rest cannot catch up with them.
+const NEAR_CANDIDATES: usize = 25;
+/// Proximity bonus: `NEAR_WEIGHT × exp(−d / NEAR_SCALE_KM)` for the nearest
+/// anchor at geodesic distance d (the gazetteer's ranking uses the same form).
+const NEAR_WEIGHT: f64 = 4.0;
+const NEAR_SCALE_KM: f64 = 250.0;
+
+/// Second pass: adds the proximity bonus to the first pass's best
+/// candidates and sorts again.
+fn near_bonus(g: &Gazetteer, mut c: Vec<Candidate>, near: &[LatLon]) -> Vec<Candidate> {
+    if c.len() < 2 || near.is_empty() {
+        return c;
+    }
+    c.truncate(NEAR_CANDIDATES);
+    // Only candidates the bonus could lift to the top are worth a geodesic.
+    let floor = c[0].score - NEAR_WEIGHT;
+    for cand in &mut c {
+        if cand.score < floor {
+            continue;
+        }
+        let p = g.place(cand.id);
+        if matches!(p.kind(), PlaceKind::Country) {
+            continue;
+        }
+        let here = p.point();
+        let d = near
+            .iter()
+            .map(|a| crate::measure::geodesic_distance(here, *a).0)
+            .fold(f64::INFINITY, f64::min);
+        let bonus = NEAR_WEIGHT * (-d / NEAR_SCALE_KM).exp();
+        if bonus >= 0.01 {
+            cand.score += bonus;
+            cand.reasons.push(format!(
+                "{d:.0} km from another place in the article +{bonus:.2}"
+            ));
+        }
+    }
+    c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+    c
+}
+
 /// Bonus for first-level regions: news names states and provinces far
 /// more often than the small towns that share their names ("California",
 /// "Texas", "Colorado").
 const ADMIN1_BONUS: f64 = 2.0;
 
-/// Adds the region bonus and sorts again (best first, ties by id).
-fn rerank(g: &Gazetteer, mut c: Vec<Candidate>) -> Vec<Candidate> {
+/// Bonus for a place in a country the article names (as the gazetteer's
+/// ranking gives for `Context::countries`).
+const COUNTRY_BONUS: f64 = 1.5;
+
+/// Adds the region and mentioned-country bonuses and sorts again (best
+/// first, ties by id).
+fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Candidate> {
+    if c.len() < 2 {
+        return c;
+    }
     for cand in &mut c {
-        if g.place(cand.id).kind() == PlaceKind::Admin1 {
+        let p = g.place(cand.id);
+        if p.kind() == PlaceKind::Admin1 {
             cand.score += ADMIN1_BONUS;
             cand.reasons
                 .push(format!("first-level region +{ADMIN1_BONUS:.2}"));
+        }
+        if p.kind() != PlaceKind::Country && countries.iter().any(|c| c == p.country()) {
+            cand.score += COUNTRY_BONUS;
+            cand.reasons.push(format!(
+                "in a country the article names +{COUNTRY_BONUS:.2}"
+            ));
         }
     }
     c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
@@ -111,13 +173,17 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Countries named or implied by demonyms in the document, sorted.
-fn mentioned_countries(g: &Gazetteer, found: &[Found]) -> Vec<String> {
+fn mentioned_countries(
+    g: &Gazetteer,
+    found: &[Found],
+    plain: &BTreeMap<&String, Vec<Candidate>>,
+) -> Vec<String> {
     let mut out: Vec<String> = found
         .iter()
         .filter_map(|f| match &f.what {
             What::Demonym { iso2 } => Some(iso2.clone()),
             What::Place { query } => {
-                let c = g.candidates(query, &Context::default());
+                let c = plain.get(&fold(query))?;
                 let top = g.place(c.first()?.id);
                 (top.kind() == PlaceKind::Country).then(|| top.country().to_string())
             }
@@ -131,7 +197,7 @@ fn mentioned_countries(g: &Gazetteer, found: &[Found]) -> Vec<String> {
 
 /// A clear first-pass choice that is a point-like place (not a country or
 /// region, whose centroid says little about where the story is).
-fn anchor(g: &Gazetteer, c: &[Candidate]) -> Option<LatLon> {
+fn anchor(g: &Gazetteer, c: &[Candidate]) -> Option<(f64, LatLon)> {
     let top = c.first()?;
     let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
     let p = g.place(top.id);
@@ -139,7 +205,7 @@ fn anchor(g: &Gazetteer, c: &[Candidate]) -> Option<LatLon> {
         p.kind(),
         PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
     );
-    (margin >= ANCHOR_MARGIN && point_like).then(|| p.point())
+    (margin >= ANCHOR_MARGIN && point_like).then(|| (margin.min(100.0), p.point()))
 }
 
 fn mention(
