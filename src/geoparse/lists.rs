@@ -24,6 +24,8 @@ pub struct Lists {
     pub org_after: HashSet<&'static str>,
     pub institutions: HashSet<&'static str>,
     pub regions: Vec<Region>,
+    /// "Tenn." → "admin1:US.TN".
+    pub state_abbrevs: Vec<(&'static str, &'static str)>,
 }
 
 fn regions() -> Vec<Region> {
@@ -70,6 +72,11 @@ pub fn lists() -> &'static Lists {
                 .filter_map(|l| l.strip_prefix("after:"))
                 .collect(),
             regions: regions(),
+            state_abbrevs: entries(include_str!(
+                "../../data/geoparse/us_state_abbreviations.tsv"
+            ))
+            .filter_map(|l| l.split_once('\t'))
+            .collect(),
             institutions: entries(include_str!("../../data/geoparse/institutions.txt")).collect(),
         }
     })

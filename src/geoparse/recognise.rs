@@ -87,6 +87,8 @@ pub enum What {
     Place { query: String },
     /// A demonym or adjective of this country (ISO2).
     Demonym { iso2: String },
+    /// A place given by its gazetteer id (a state abbreviation, "Tenn.").
+    Fixed { id: &'static str },
     /// A continent from `data/geoparse/regions.tsv` (index).
     Region { index: usize },
     /// A gazetteer name that is not a place here, and why.
@@ -113,8 +115,9 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some((end, what, span_end)) =
-            abbreviation(g, text, &toks, i).or_else(|| region(text, &toks, i, l))
+        if let Some((end, what, span_end)) = state_abbreviation(text, &toks, i, l)
+            .or_else(|| abbreviation(g, text, &toks, i))
+            .or_else(|| region(text, &toks, i, l))
         {
             let what = match reject(text, &toks, i, end, &person, &lower_words, l) {
                 Some(Reject::Because(reason)) => What::Rejected { reason },
@@ -210,6 +213,36 @@ fn abbreviation(
         stop
     };
     Some((end, What::Place { query: code }, span_end))
+}
+
+/// An AP state abbreviation after a comma ("Paris, Tenn.", "Morgantown,
+/// W.Va."): only there, since "Pa." or "Miss." alone mean other things.
+fn state_abbreviation(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    l: &Lists,
+) -> Option<(usize, What, usize)> {
+    let start = toks[i].span.start;
+    if !text[..start].trim_end_matches(' ').ends_with(',') {
+        return None;
+    }
+    // Longest listed abbreviation starting here (tokens joined by dots).
+    let mut best = None;
+    for end in i..toks.len().min(i + 3) {
+        if end > i && toks[end].sep != Sep::Dot {
+            break;
+        }
+        let stop = toks[end].span.end;
+        if !text[stop..].starts_with('.') {
+            continue;
+        }
+        let abbr = &text[start..stop + 1];
+        if let Some(&(_, id)) = l.state_abbrevs.iter().find(|(a, _)| *a == abbr) {
+            best = Some((end, What::Fixed { id }, stop + 1));
+        }
+    }
+    best
 }
 
 /// A continent name starting at token `i` (one or two words).

@@ -61,6 +61,14 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .into_iter()
         .map(|(k, c)| (k, rerank(g, c, &countries)))
         .collect();
+    let regions = Regions::of(g, text, found, &first);
+    let first: BTreeMap<&String, Vec<Candidate>> = first
+        .into_iter()
+        .map(|(k, c)| {
+            let c = regions.bonus(g, k, c);
+            (k, c)
+        })
+        .collect();
     let mut anchors: Vec<(f64, &String, LatLon)> = first
         .iter()
         .filter_map(|(k, c)| anchor(g, c).map(|(m, p)| (m, *k, p)))
@@ -95,6 +103,99 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .iter()
         .filter_map(|f| mention(g, doc, text, f, &second, &mid_sentence, &ctx))
         .collect()
+}
+
+/// A place in the region named right after it ("Paris, Tenn.", "Hanoi,
+/// Vietnam") is all but certain to be there.
+const CONTAINER_BONUS: f64 = 6.0;
+/// A place in a first-level region the article names elsewhere.
+const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
+
+/// Where the article says its places are: "X, Region" containers per name,
+/// and the first-level regions it names.
+struct Regions {
+    /// Folded name → (country, admin1 name or "").
+    containers: BTreeMap<String, (String, String)>,
+    /// (country, admin1 name) named in the article.
+    admin1s: Vec<(String, String)>,
+}
+
+impl Regions {
+    fn of(
+        g: &Gazetteer,
+        text: &str,
+        found: &[Found],
+        first: &BTreeMap<&String, Vec<Candidate>>,
+    ) -> Regions {
+        let region_of = |f: &Found| -> Option<(String, String)> {
+            let id = match &f.what {
+                What::Fixed { id } => g.by_source_id(id)?,
+                What::Place { query } => first.get(&fold(query))?.first()?.id,
+                _ => return None,
+            };
+            let p = g.place(id);
+            match p.kind() {
+                PlaceKind::Country => Some((p.country().to_string(), String::new())),
+                PlaceKind::Admin1 => Some((p.country().to_string(), p.admin1_name().to_string())),
+                _ => None,
+            }
+        };
+        let mut containers = BTreeMap::new();
+        for w in found.windows(2) {
+            let between = &text[w[0].span.end..w[1].span.start];
+            if between.trim_end() != "," {
+                continue;
+            }
+            if let (What::Place { query }, Some(r)) = (&w[0].what, region_of(&w[1])) {
+                containers.entry(fold(query)).or_insert(r);
+            }
+        }
+        let mut admin1s: Vec<(String, String)> = found
+            .iter()
+            .filter_map(region_of)
+            .filter(|(_, a)| !a.is_empty())
+            .collect();
+        admin1s.sort();
+        admin1s.dedup();
+        Regions {
+            containers,
+            admin1s,
+        }
+    }
+
+    fn bonus(&self, g: &Gazetteer, name: &str, mut c: Vec<Candidate>) -> Vec<Candidate> {
+        if c.len() < 2 {
+            return c;
+        }
+        let container = self.containers.get(name);
+        for cand in &mut c {
+            let p = g.place(cand.id);
+            if matches!(p.kind(), PlaceKind::Country) {
+                continue;
+            }
+            let (cc, a1) = (p.country(), p.admin1_name());
+            if let Some((ccc, ca1)) = container {
+                if cc == ccc
+                    && (ca1.is_empty() || ca1 == a1)
+                    && !(p.kind() == PlaceKind::Admin1 && ca1 == a1 && !ca1.is_empty())
+                {
+                    cand.score += CONTAINER_BONUS;
+                    cand.reasons.push(format!(
+                        "in the region named after it +{CONTAINER_BONUS:.2}"
+                    ));
+                }
+            }
+            if self.admin1s.iter().any(|(x, y)| x == cc && y == a1) && p.kind() != PlaceKind::Admin1
+            {
+                cand.score += ADMIN1_MENTIONED_BONUS;
+                cand.reasons.push(format!(
+                    "in a region the article names +{ADMIN1_MENTIONED_BONUS:.2}"
+                ));
+            }
+        }
+        c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        c
+    }
 }
 
 /// Candidates considered for the proximity pass (the best by the first
@@ -187,7 +288,7 @@ fn mentioned_countries(
                 let top = g.place(c.first()?.id);
                 (top.kind() == PlaceKind::Country).then(|| top.country().to_string())
             }
-            What::Rejected { .. } | What::Region { .. } => None,
+            What::Rejected { .. } | What::Region { .. } | What::Fixed { .. } => None,
         })
         .collect();
     out.sort();
@@ -234,6 +335,16 @@ fn mention(
             confidence: 0.8,
             ..base
         }),
+        What::Fixed { id } => {
+            let p = g.place(g.by_source_id(id)?);
+            Some(Mention {
+                kind: MentionKind::Place,
+                place: Some(p.to_resolved()),
+                confidence: 0.95,
+                reason: "state abbreviation after a place name".into(),
+                ..base
+            })
+        }
         What::Region { index } => {
             let r = super::lists::lists().regions.get(*index)?;
             Some(Mention {
