@@ -166,6 +166,8 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
+        } else if inside_longer_name(text, &toks, i, end, l) {
+            Some("inside a longer name that is not a place")
         } else if i == end && next_to_name(text, &toks, i, l) {
             Some("next to another capitalised name word (a person's or organisation's name)")
         } else {
@@ -224,9 +226,7 @@ fn state_abbreviation(
     l: &Lists,
 ) -> Option<(usize, What, usize)> {
     let start = toks[i].span.start;
-    if !text[..start].trim_end_matches(' ').ends_with(',') {
-        return None;
-    }
+    let after_comma = text[..start].trim_end_matches(' ').ends_with(',');
     // Longest listed abbreviation starting here (tokens joined by dots).
     let mut best = None;
     for end in i..toks.len().min(i + 3) {
@@ -238,6 +238,11 @@ fn state_abbreviation(
             continue;
         }
         let abbr = &text[start..stop + 1];
+        // Dotted forms ("S.C.", "W.Va.") are unambiguous anywhere; one-word
+        // ones ("Pa.", "Miss.") only after a comma.
+        if end == i && !after_comma {
+            continue;
+        }
         if let Some(&(_, id)) = l.state_abbrevs.iter().find(|(a, _)| *a == abbr) {
             best = Some((end, What::Fixed { id }, stop + 1));
         }
@@ -402,18 +407,17 @@ fn reject(
     if (i..=end).any(|k| person[k]) {
         return Some(Reject::Because("part of a person's name"));
     }
-    if i > 0
-        && toks[i].sep == Sep::Space
-        && toks[i - 1].cap
-        && l.org_before.contains(word(i - 1).as_str())
-    {
-        return Some(Reject::Because("part of an organisation's name"));
+    // An organisation word anywhere in the capitalised run before the name:
+    // "Air China", "Radio Free Asia".
+    let mut a = i;
+    while a > 0 && toks[a].sep == Sep::Space && toks[a - 1].cap {
+        a -= 1;
+        if l.org_before.contains(word(a).as_str()) {
+            return Some(Reject::Because("part of an organisation's name"));
+        }
     }
     if org_follows(text, toks, end, l) == Some(false) {
         return Some(Reject::Because("part of an organisation's name"));
-    }
-    if inside_longer_name(text, toks, i, end, l) {
-        return Some(Reject::Because("inside a longer name that is not a place"));
     }
     if i == end && toks[i].all_caps && l.common.contains(word(i).as_str()) && word(i) != "us" {
         return Some(Reject::Drop);

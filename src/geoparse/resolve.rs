@@ -111,6 +111,9 @@ const CONTAINER_BONUS: f64 = 6.0;
 /// A place in a first-level region the article names elsewhere.
 const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
 
+/// A first-level region when the article names others of its country.
+const ADMIN1_SIBLING_BONUS: f64 = 5.0;
+
 /// Where the article says its places are: "X, Region" containers per name,
 /// and the first-level regions it names.
 struct Regions {
@@ -184,6 +187,15 @@ impl Regions {
                         "in the region named after it +{CONTAINER_BONUS:.2}"
                     ));
                 }
+            }
+            // "Georgia" beside "Texas" and "Florida" is the state.
+            let siblings = p.kind() == PlaceKind::Admin1
+                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1);
+            if siblings {
+                cand.score += ADMIN1_SIBLING_BONUS;
+                cand.reasons.push(format!(
+                    "the article names other regions of {cc} +{ADMIN1_SIBLING_BONUS:.2}"
+                ));
             }
             if self.admin1s.iter().any(|(x, y)| x == cc && y == a1) && p.kind() != PlaceKind::Admin1
             {
