@@ -229,11 +229,11 @@ fn state_abbreviation(
     let after_comma = text[..start].trim_end_matches(' ').ends_with(',');
     // Longest listed abbreviation starting here (tokens joined by dots).
     let mut best = None;
-    for end in i..toks.len().min(i + 3) {
-        if end > i && toks[end].sep != Sep::Dot {
+    for (end, tok) in toks.iter().enumerate().skip(i).take(3) {
+        if end > i && tok.sep != Sep::Dot {
             break;
         }
-        let stop = toks[end].span.end;
+        let stop = tok.span.end;
         if !text[stop..].starts_with('.') {
             continue;
         }
