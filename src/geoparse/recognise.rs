@@ -34,9 +34,25 @@ pub fn fold_fast(s: &str) -> String {
     out
 }
 
-/// Name-index answers already looked up in this document, by folded key:
-/// (some name starts with the key, some name equals it).
+/// Name-index answers already looked up, by folded key: (some name starts
+/// with the key, some name equals it).
 type KeyCache = HashMap<String, (bool, bool)>;
+
+/// Look-ups memoised across documents on this thread (news vocabulary
+/// repeats), for one gazetteer; dropped when they grow past a bound.
+#[derive(Default)]
+struct Memo {
+    gazetteer: usize,
+    keys: KeyCache,
+    demonyms: HashMap<String, Option<String>>,
+}
+
+/// Entries kept before the memo is cleared (a few MB).
+const MEMO_MAX: usize = 200_000;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
 
 fn key_info(g: &Gazetteer, cache: &mut KeyCache, key: String) -> (bool, bool) {
     if let Some(&v) = cache.get(&key) {
@@ -105,9 +121,33 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
         .map(|t| &text[t.span.clone()])
         .collect();
     let person = person_tokens(g, text, &toks, l);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let me = g as *const Gazetteer as usize;
+        if m.gazetteer != me || m.keys.len() + m.demonyms.len() > MEMO_MAX {
+            *m = Memo {
+                gazetteer: me,
+                ..Memo::default()
+            };
+        }
+        let Memo { keys, demonyms, .. } = &mut *m;
+        scan(g, text, &toks, &person, &lower_words, l, keys, demonyms)
+    })
+}
+
+/// The longest-match scan over the tokens.
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    person: &[bool],
+    lower_words: &HashSet<&str>,
+    l: &Lists,
+    cache: &mut KeyCache,
+    demonyms: &mut HashMap<String, Option<String>>,
+) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut cache = KeyCache::new();
-    let mut demonyms = HashMap::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -115,11 +155,11 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some((end, what, span_end)) = state_abbreviation(text, &toks, i, l)
-            .or_else(|| abbreviation(g, text, &toks, i))
-            .or_else(|| region(text, &toks, i, l))
+        if let Some((end, what, span_end)) = state_abbreviation(text, toks, i, l)
+            .or_else(|| abbreviation(g, text, toks, i))
+            .or_else(|| region(text, toks, i, l))
         {
-            let what = match reject(text, &toks, i, end, &person, &lower_words, l) {
+            let what = match reject(text, toks, i, end, person, lower_words, l) {
                 Some(Reject::Because(reason)) => What::Rejected { reason },
                 _ => what,
             };
@@ -136,11 +176,11 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let place_end = longest_place(g, text, &toks, i, &mut cache);
-        let demonym = longest_demonym(g, text, &toks, i, &mut demonyms);
+        let place_end = longest_place(g, text, toks, i, cache);
+        let demonym = longest_demonym(g, text, toks, i, demonyms);
         let (end, what) = match (place_end, demonym) {
             (Some(p), Some((d, iso2))) if d >= p => (d, What::Demonym { iso2 }),
-            (Some(p), _) => (p, place_what(g, text, &toks, i, p)),
+            (Some(p), _) => (p, place_what(g, text, toks, i, p)),
             (None, Some((d, iso2))) => (d, What::Demonym { iso2 }),
             (None, None) => {
                 i += 1;
@@ -149,7 +189,7 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
         };
         let span = t.span.start..toks[end].span.end;
         let what = match what {
-            What::Place { query } => match reject(text, &toks, i, end, &person, &lower_words, l) {
+            What::Place { query } => match reject(text, toks, i, end, person, lower_words, l) {
                 Some(Reject::Drop) => {
                     i = end + 1;
                     continue;
@@ -162,13 +202,13 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
-        let doubt = if org_follows(text, &toks, end, l) == Some(true) {
+        let doubt = if org_follows(text, toks, end, l) == Some(true) {
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
-        } else if inside_longer_name(text, &toks, i, end, l) {
+        } else if inside_longer_name(text, toks, i, end, l) {
             Some("inside a longer name that is not a place")
-        } else if i == end && next_to_name(text, &toks, i, l) {
+        } else if i == end && next_to_name(text, toks, i, l) {
             Some("next to another capitalised name word (a person's or organisation's name)")
         } else {
             None
@@ -336,12 +376,12 @@ fn longest_place(
 }
 
 /// The last token and country of a demonym starting at token `i`.
-fn longest_demonym<'t>(
+fn longest_demonym(
     g: &Gazetteer,
-    text: &'t str,
+    text: &str,
     toks: &[Token],
     i: usize,
-    cache: &mut HashMap<&'t str, Option<String>>,
+    cache: &mut HashMap<String, Option<String>>,
 ) -> Option<(usize, String)> {
     let mut best = None;
     for j in i..toks.len().min(i + 3) {
@@ -349,9 +389,10 @@ fn longest_demonym<'t>(
             break;
         }
         let words = &text[toks[i].span.start..toks[j].span.end];
-        let iso2 = cache
-            .entry(words)
-            .or_insert_with(|| g.demonym(words).map(str::to_string));
+        if !cache.contains_key(words) {
+            cache.insert(words.to_string(), g.demonym(words).map(str::to_string));
+        }
+        let iso2 = cache.get(words).and_then(Option::as_ref);
         if let Some(iso2) = iso2 {
             best = Some((j, iso2.clone()));
         }

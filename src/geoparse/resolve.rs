@@ -54,7 +54,7 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .collect();
     let plain: BTreeMap<&String, Vec<Candidate>> = names
         .iter()
-        .map(|(k, q)| (k, g.candidates(q, &Context::default())))
+        .map(|(k, q)| (k, plain_candidates(g, q)))
         .collect();
     let countries = mentioned_countries(g, found, &plain);
     let first: BTreeMap<&String, Vec<Candidate>> = plain
@@ -283,6 +283,29 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Can
     }
     c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
     c
+}
+
+/// Candidate lists memoised across documents (they depend on the name
+/// only); cleared past this many names.
+const MEMO_MAX: usize = 50_000;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<(usize, BTreeMap<String, Vec<Candidate>>)> =
+        const { std::cell::RefCell::new((0, BTreeMap::new())) };
+}
+
+/// The gazetteer's ranking of a name without context, memoised.
+fn plain_candidates(g: &Gazetteer, query: &str) -> Vec<Candidate> {
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let me = g as *const Gazetteer as usize;
+        if m.0 != me || m.1.len() > MEMO_MAX {
+            *m = (me, BTreeMap::new());
+        }
+        m.1.entry(query.to_string())
+            .or_insert_with(|| g.candidates(query, &Context::default()))
+            .clone()
+    })
 }
 
 /// Countries named or implied by demonyms in the document, sorted.
