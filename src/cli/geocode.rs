@@ -16,6 +16,9 @@ const MAX_NAME_BYTES: usize = 1024;
 /// Exit codes: 0 found; 3 invalid input (empty, over 1024 bytes, not UTF-8,
 /// bad --country or --near); 4 no place has that name.
 #[derive(clap::Args, Debug, Default)]
+#[command(
+    after_help = "Exit codes: 0 found; 3 invalid input (empty, over 1024 bytes, not UTF-8, bad --country or --near coordinates); 4 no place by that name (or unknown --near place).\nPlace data © GeoNames (CC BY 4.0); airports: airportsdata (MIT); country names: world-countries (ODbL)."
+)]
 pub struct GeocodeArgs {
     /// Place name in any script or spelling ("Dong Dang", "Đồng Đăng",
     /// "평양"), or a code (IATA "HAN", ICAO "VVNB", ISO "KP", "UK").
@@ -41,11 +44,18 @@ pub fn run(args: GeocodeArgs) -> Result<(), Failure> {
     let ctx = context(g, &args)?;
     let found = g.candidates(name, &ctx);
     if found.is_empty() {
+        let hint = match g.demonym(name) {
+            Some(cc) => format!(
+                "{name:?} is an adjective or demonym for {} ({cc}); try: journeymap geocode {cc}",
+                g.country_name(cc).unwrap_or(cc)
+            ),
+            None => "check the spelling, drop words such as 'city', or try the local name".into(),
+        };
         return Err(Failure::new(
             Exit::NotFound,
             format!("no place named {name:?} in the gazetteer"),
         )
-        .hint("check the spelling, drop words such as 'city', or try the local name"));
+        .hint(hint));
     }
     let shown = &found[..found.len().min(args.limit.max(1))];
     let text = if args.json {
@@ -106,6 +116,12 @@ fn near_point(g: &Gazetteer, near: &str) -> Result<LatLon, Failure> {
     if let Some(p) = LatLon::parse(near) {
         return Ok(p);
     }
+    if looks_like_coordinates(near) {
+        return Err(Failure::new(
+            Exit::Input,
+            format!("--near {near:?}: not a valid LAT,LON (latitude -90..90, longitude -180..180)"),
+        ));
+    }
     if near.len() > MAX_NAME_BYTES || near.trim().is_empty() {
         return Err(Failure::new(
             Exit::Input,
@@ -120,6 +136,13 @@ fn near_point(g: &Gazetteer, near: &str) -> Result<LatLon, Failure> {
         )
         .hint("give a place name or decimal degrees, e.g. --near 22.82,108.32")),
     }
+}
+
+/// "95,200" or "-1.5, 3": digits, signs, dots and one comma.
+fn looks_like_coordinates(s: &str) -> bool {
+    s.contains(',')
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | ' '))
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -172,6 +195,7 @@ fn json(g: &Gazetteer, cands: &[Candidate]) -> String {
             serde_json::json!({
                 "id": p.source_id(),
                 "name": p.name(),
+                "short_name": p.short_name(),
                 "country": p.country(),
                 "admin1": p.admin1_name(),
                 "kind": p.kind().as_str(),

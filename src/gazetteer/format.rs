@@ -122,6 +122,18 @@ pub struct RawRecord {
     /// GeoNames feature class letter (P, A, S, ...).
     pub feature_class: u8,
     pub kind: PlaceKind,
+    /// Ranking size: round(10 × log10(size + 1)) where size is the
+    /// population, or for admin regions the summed population of their
+    /// cities500 places (GeoNames gives regions none). Used only to rank.
+    pub size: u8,
+}
+
+/// The `size` byte for a population-like count.
+#[allow(dead_code)] // the writer side, used by build.rs
+pub fn size_class(n: u64) -> u8 {
+    (10.0 * ((n as f64) + 1.0).log10())
+        .round()
+        .clamp(0.0, 255.0) as u8
 }
 
 impl RawRecord {
@@ -137,7 +149,8 @@ impl RawRecord {
         out.extend_from_slice(&self.feature_code);
         out.push(self.feature_class);
         out.push(self.kind as u8);
-        out.extend_from_slice(&[0, 0, 0]);
+        out.push(self.size);
+        out.extend_from_slice(&[0, 0]);
     }
 
     /// Decodes the record at the start of `b` (which must hold `RECORD_LEN` bytes).
@@ -154,6 +167,7 @@ impl RawRecord {
             feature_code: [b[26], b[27], b[28], b[29], b[30]],
             feature_class: b[31],
             kind: PlaceKind::from_u8(b[32]),
+            size: b[33],
         }
     }
 }
@@ -200,12 +214,15 @@ mod tests {
             feature_code: *b"PPLA2",
             feature_class: b'P',
             kind: PlaceKind::Station,
+            size: size_class(8922),
         };
         let mut b = Vec::new();
         r.encode(&mut b);
         assert_eq!(b.len(), RECORD_LEN);
         assert_eq!(RawRecord::decode(&b), r);
         assert_eq!(&b[COUNTRY_AT..COUNTRY_AT + 2], b"VN");
+        assert_eq!(size_class(0), 0);
+        assert_eq!(size_class(999_999), 60);
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //!
 //! # On-disk format
 //!
-//! `build.rs` runs [`compile.rs`](https://docs.rs/fst) over `data/gazetteer/`
+//! `build.rs` runs `src/gazetteer/compile/` over `data/gazetteer/`
 //! and writes seven files into `OUT_DIR`, embedded with `include_bytes!`
 //! (nothing is parsed at start-up; pages are touched only when used):
 //!
@@ -43,11 +43,16 @@
 //! `population: u32` (0 = unknown), `name, source_id, admin1_name: u32`
 //! string-pool offsets, `country: [u8; 2]`, `feature_code: [u8; 5]`
 //! (zero-padded), `feature_class: u8`, `kind: u8` ([`PlaceKind`] order),
-//! 3 reserved bytes. A posting is `place_id << 2 | match_kind` where
-//! match_kind is 0 main name, 1 alternate name, 2 derived name (the name
-//! without an administrative prefix/suffix: "Thị Trấn Đồng Đăng" →
-//! "Đồng Đăng", "Nanning Shi" → "Nanning"), 3 code. Records are ordered
-//! countries, admin1, admin2, cities, airports, supplement.
+//! `size: u8` (ranking size, round(10 × log10(n + 1)) of the population or,
+//! for regions, of their places' summed population), 2 reserved bytes.
+//! A posting is `place_id << 2 | match_kind` where match_kind is 0 main
+//! name, 1 alternate name, 2 derived name (the name without an
+//! administrative prefix/suffix: "Thị Trấn Đồng Đăng" → "Đồng Đăng",
+//! "Nanning Shi" → "Nanning"; "X International Airport" → "X Airport"),
+//! 3 code. GeoNames alternate names that are 3–4 capitals or digits ("HAN",
+//! "FNJ") are codes, not names: they go to the code index as alternates.
+//! Records are ordered countries, admin1, admin2, cities, airports,
+//! supplement.
 
 mod fold;
 mod format;
@@ -60,7 +65,7 @@ pub use place::{Place, PlaceId};
 pub use rank::{Candidate, Context};
 
 use crate::measure::LatLon;
-use fst::{IntoStreamer, Map, Streamer};
+use fst::Map;
 use std::sync::OnceLock;
 
 macro_rules! out_file {
@@ -228,17 +233,35 @@ impl Gazetteer {
         if folded_prefix.is_empty() {
             return false;
         }
-        if self.names.contains_key(folded_prefix) {
-            return true;
+        // Walk the automaton byte by byte (no allocation): the prefix is a
+        // key if its node is final, and some key continues it with a space
+        // if that node has a transition on b' ' (every path in a minimal
+        // fst reaches a key).
+        let fst = self.names.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes() {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
         }
-        // Keys starting with "prefix " lie in ["prefix ", "prefix!").
-        let lo = format!("{folded_prefix} ");
-        let hi = format!("{folded_prefix}!");
-        let mut s = self.names.range().ge(&lo).lt(&hi).into_stream();
-        s.next().is_some()
+        node.is_final() || node.find_input(b' ').is_some()
     }
 
-    /// The country with this ISO 3166-1 alpha-2 code.
+    /// True if `folded` is exactly a name key (already folded).
+    pub fn is_name(&self, folded: &str) -> bool {
+        self.names.contains_key(folded)
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code (any case).
+    ///
+    /// ```
+    /// use journeymap::gazetteer::{Gazetteer, PlaceKind};
+    /// let g = Gazetteer::bundled();
+    /// let kp = g.place(g.country("kp").unwrap());
+    /// assert_eq!((kp.name(), kp.kind(), kp.source_id()), ("North Korea", PlaceKind::Country, "country:KP"));
+    /// assert!(g.country("ZZ").is_none());
+    /// ```
     pub fn country(&self, iso2: &str) -> Option<PlaceId> {
         let code = iso2.trim().to_ascii_uppercase();
         self.by_source_id(&format!("country:{code}"))
@@ -263,6 +286,7 @@ impl Gazetteer {
     /// let g = journeymap::gazetteer::Gazetteer::bundled();
     /// assert_eq!(g.demonym("North Korean"), Some("KP"));
     /// assert_eq!(g.demonym("vietnamese"), Some("VN"));
+    /// assert_eq!(g.demonym("Qataris"), Some("QA"));
     /// assert_eq!(g.demonym("Hanoi"), None);
     /// ```
     pub fn demonym(&self, word: &str) -> Option<&str> {
@@ -349,6 +373,60 @@ mod tests {
     }
 
     #[test]
+    fn every_supplement_row_is_found_by_its_name() {
+        let g = Gazetteer::bundled();
+        let supp: Vec<PlaceId> = g
+            .ids()
+            .filter(|&id| g.place(id).source_id().starts_with("supp:"))
+            .collect();
+        assert!(supp.len() >= 15, "{}", supp.len());
+        for id in supp {
+            let p = g.place(id);
+            assert!(g.lookup(p.name()).contains(&id), "{}", p.source_id());
+            assert!(g.country(p.country()).is_some(), "{}", p.source_id());
+            assert!(p.point().is_valid() && p.point() != LatLon::new(0.0, 0.0));
+        }
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let g = Gazetteer::bundled();
+        let ctx = Context {
+            country: Some("not a code".into()),
+            countries: vec!["".into(), "ZZ".into()],
+            near: vec![LatLon::new(f64::NAN, 0.0), LatLon::new(91.0, 200.0)],
+        };
+        let odd = [
+            "",
+            " ",
+            "\0",
+            "'''",
+            "----",
+            "\u{301}\u{301}",
+            "🙂",
+            "\u{202e}Hanoi",
+            "A",
+            "ZZZZ",
+            "1234",
+            "a\tb\nc",
+            "Đ",
+            "ß",
+            "İstanbul",
+        ];
+        for s in odd {
+            let _ = g.candidates(s, &ctx);
+            let _ = g.lookup(s);
+            let _ = g.is_prefix(&fold(s));
+            let _ = g.demonym(s);
+            let _ = g.by_source_id(s);
+            let _ = g.country_name(s);
+        }
+        let _ = g.place(PlaceId(u32::MAX));
+        let long = "x".repeat(100_000);
+        assert!(g.candidates(&long, &Context::default()).is_empty());
+    }
+
+    #[test]
     fn countries_and_prefixes() {
         let g = Gazetteer::bundled();
         assert_eq!(g.country_name("KP"), Some("North Korea"));
@@ -356,5 +434,10 @@ mod tests {
         assert!(g.is_prefix("sino korean friendship"));
         assert!(!g.is_prefix(""));
         assert!(!g.is_prefix("zzzz qqqq"));
+        assert!(g.is_prefix("dong dang")); // a key itself, and "dong dang station"
+        assert!(g.is_prefix("dong")); // "dong dang", ...
+        assert!(!g.is_prefix("dong dan"));
+        assert!(g.is_name("dong dang"));
+        assert!(!g.is_name("dong dan"));
     }
 }

@@ -50,6 +50,40 @@ impl<'a> Place<'a> {
         read_str(self.strings, self.rec.name)
     }
 
+    /// The name without an administrative prefix that GeoNames keeps in
+    /// some Vietnamese names ("Thị Trấn Đồng Đăng" → "Đồng Đăng"): the form
+    /// for labels and reports.
+    ///
+    /// ```
+    /// let g = journeymap::gazetteer::Gazetteer::bundled();
+    /// let p = g.place(g.by_source_id("geonames:1582998").unwrap());
+    /// assert_eq!(p.name(), "Thị Trấn Đồng Đăng");
+    /// assert_eq!(p.short_name(), "Đồng Đăng");
+    /// ```
+    pub fn short_name(&self) -> &'a str {
+        const PREFIXES: [&str; 8] = [
+            "Thị Trấn ",
+            "Thành Phố ",
+            "Thị Xã ",
+            "Xã ",
+            "Phường ",
+            "Huyện ",
+            "Tỉnh ",
+            "Quận ",
+        ];
+        let name = self.name();
+        if self.country() == "VN" {
+            for p in PREFIXES {
+                if let Some(rest) = name.strip_prefix(p) {
+                    if !rest.is_empty() {
+                        return rest;
+                    }
+                }
+            }
+        }
+        name
+    }
+
     /// ISO 3166-1 alpha-2 country code ("" if unknown).
     pub fn country(&self) -> &str {
         let c = &self.rec.country;
@@ -92,6 +126,13 @@ impl<'a> Place<'a> {
 
     pub fn kind(&self) -> PlaceKind {
         self.rec.kind
+    }
+
+    /// Ranking size in decades: log10 of the population, or for admin
+    /// regions of their places' summed population (0 for airports,
+    /// stations, buildings).
+    pub fn size_decades(&self) -> f64 {
+        f64::from(self.rec.size) / 10.0
     }
 
     /// The place as the geoparser's contract type.

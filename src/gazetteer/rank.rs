@@ -6,20 +6,32 @@
 //!
 //! | part | value |
 //! |---|---|
-//! | kind | country 6; admin1 2.5; admin2 1; capital (PPLC) 3; admin seats PPLA 2, PPLA2 1.5, PPLA3 1, PPLA4 0.5; PPL 0; section of a place (PPLX) −0.5; historical/abandoned −2; airport 1 for airport-shaped queries, −3 otherwise; station, border post, bridge, landmark 1 |
-//! | population | 0.5 × log10(population + 1) (0..≈3.7) |
-//! | match | main name +1; alternate 0 (−3 for an all-capitals query, which asks for a code); derived (prefix/suffix dropped) −0.3; exact code (IATA, ICAO, ISO) +5 |
-//! | context country | +3 if the place is in `Context::country`; +1.5 if in one of `Context::countries` |
-//! | proximity | 4 × exp(−d / 250 km) for the nearest `Context::near` point (geodesic d) |
+//! | size | log10 of the population (one point per tenfold); for admin regions of their places' summed population; 0 for airports, stations, buildings |
+//! | kind | country 6; admin1 0.5; admin2 −0.5; capital (PPLC) 2; admin seats PPLA 1, PPLA2 0.6, PPLA3 0.3, PPLA4 0.1; PPL 0; section of a place (PPLX) −0.5; historical/abandoned −2; airport 2 for airport-shaped queries, −3 otherwise; station, border post, bridge, landmark 2 |
+//! | match | main name +1; alternate 0 (−5 for an all-capitals query, which asks for a code); derived (prefix/suffix dropped) −0.3; exact code (IATA, ICAO, ISO) +5 |
+//! | context country | +4 if the place is in `Context::country`; +2 if in one of `Context::countries` |
+//! | proximity | 5 × exp(−d / 300 km) for the nearest `Context::near` point (geodesic d) |
 //!
-//! Proximity is deliberately strong: a town 150 km from the other places in
-//! an article beats a city ten times its size 900 km away.
+//! Size dominates the feature code because GeoNames' admin levels differ
+//! by country (Frankfurt am Main is a PPLA3, Frankfort, Kentucky a PPLA).
+//! Proximity is deliberately strong: a town 180 km from the other places in
+//! an article beats a namesake eight times its size 900 km away.
 
 use super::format::{MatchKind, PlaceKind};
 use super::{Gazetteer, Hit, Place, PlaceId};
 use crate::measure::{geodesic_distance, LatLon};
 
 /// What is known around a name: steers [`Gazetteer::candidates`].
+///
+/// ```
+/// use journeymap::gazetteer::{Context, Gazetteer};
+/// let g = Gazetteer::bundled();
+/// // "Paris" alone is the French capital; an article about Texas says otherwise.
+/// let paris = |ctx: &Context| g.place(g.candidates("Paris", ctx)[0].id).country().to_string();
+/// assert_eq!(paris(&Context::default()), "FR");
+/// let texas = Context { countries: vec!["US".into()], near: vec![journeymap::measure::LatLon::new(33.0, -95.6)], ..Context::default() };
+/// assert_eq!(paris(&texas), "US");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
     /// ISO2 country the place is said to be in (`--country`).
@@ -61,7 +73,10 @@ pub struct Candidate {
 const MAX_NAME_BYTES: usize = 1024;
 
 /// Length scale of the proximity bonus.
-const NEAR_SCALE_KM: f64 = 250.0;
+const NEAR_SCALE_KM: f64 = 300.0;
+
+/// Weight of the proximity bonus at distance 0.
+const NEAR_WEIGHT: f64 = 5.0;
 
 pub(super) fn rank(g: &Gazetteer, name: &str, ctx: &Context) -> Vec<Candidate> {
     if name.len() > MAX_NAME_BYTES {
@@ -102,17 +117,18 @@ impl QueryShape {
 fn score(p: Place<'_>, hit: Hit, shape: QueryShape, ctx: &Context) -> Candidate {
     let mut parts: Vec<(String, f64)> = Vec::new();
     parts.push(kind_weight(&p, shape));
-    let pop = p.population();
-    if pop > 0 {
-        parts.push((
-            format!("population {pop}"),
-            0.5 * ((pop as f64) + 1.0).log10(),
-        ));
+    let size = p.size_decades();
+    if size > 0.0 {
+        let what = match p.kind() {
+            PlaceKind::Admin1 | PlaceKind::Admin2 => "size of its places",
+            _ => "population",
+        };
+        parts.push((format!("{what} 10^{size:.1}"), size));
     }
     parts.push(match (hit.how, shape.code) {
         (MatchKind::Name, _) => ("main name".into(), 1.0),
         (MatchKind::Alternate, false) => ("alternate name".into(), 0.0),
-        (MatchKind::Alternate, true) => ("code-like query, alternate name".into(), -3.0),
+        (MatchKind::Alternate, true) => ("code-like query, alternate name".into(), -5.0),
         (MatchKind::Derived, _) => ("name without admin prefix/suffix".into(), -0.3),
         (MatchKind::Code, _) => ("exact code".into(), 5.0),
     });
@@ -121,13 +137,13 @@ fn score(p: Place<'_>, hit: Hit, shape: QueryShape, ctx: &Context) -> Candidate 
         .as_deref()
         .is_some_and(|c| c.eq_ignore_ascii_case(p.country()))
     {
-        parts.push((format!("in the given country {}", p.country()), 3.0));
+        parts.push((format!("in the given country {}", p.country()), 4.0));
     } else if ctx
         .countries
         .iter()
         .any(|c| c.eq_ignore_ascii_case(p.country()))
     {
-        parts.push((format!("in a mentioned country {}", p.country()), 1.5));
+        parts.push((format!("in a mentioned country {}", p.country()), 2.0));
     }
     let nearest = ctx
         .near
@@ -138,7 +154,7 @@ fn score(p: Place<'_>, hit: Hit, shape: QueryShape, ctx: &Context) -> Candidate 
     if let Some(d) = nearest {
         parts.push((
             format!("{d:.0} km from a context point"),
-            4.0 * (-d / NEAR_SCALE_KM).exp(),
+            NEAR_WEIGHT * (-d / NEAR_SCALE_KM).exp(),
         ));
     }
     let score = parts.iter().map(|(_, v)| v).sum();
@@ -156,17 +172,17 @@ fn kind_weight(p: &Place<'_>, shape: QueryShape) -> (String, f64) {
     let code = p.feature_code();
     let w = match p.kind() {
         PlaceKind::Country => 6.0,
-        PlaceKind::Admin1 => 2.5,
-        PlaceKind::Admin2 => 1.0,
-        PlaceKind::Airport if shape.airport => 1.0,
+        PlaceKind::Admin1 => 0.5,
+        PlaceKind::Admin2 => -0.5,
+        PlaceKind::Airport if shape.airport => 2.0,
         PlaceKind::Airport => -3.0,
-        PlaceKind::Station | PlaceKind::Border | PlaceKind::Bridge | PlaceKind::Landmark => 1.0,
+        PlaceKind::Station | PlaceKind::Border | PlaceKind::Bridge | PlaceKind::Landmark => 2.0,
         PlaceKind::City => match code {
-            "PPLC" => 3.0,
-            "PPLA" | "PPLG" => 2.0,
-            "PPLA2" => 1.5,
-            "PPLA3" => 1.0,
-            "PPLA4" => 0.5,
+            "PPLC" => 2.0,
+            "PPLA" | "PPLG" => 1.0,
+            "PPLA2" => 0.6,
+            "PPLA3" => 0.3,
+            "PPLA4" => 0.1,
             "PPLX" => -0.5,
             "PPLH" | "PPLQ" | "PPLW" => -2.0,
             _ => 0.0,
@@ -209,6 +225,17 @@ mod tests {
         let g = Gazetteer::bundled();
         let c = g.candidates("Paris", &Context::in_country("US"));
         assert_eq!(g.place(c[0].id).country(), "US");
+    }
+
+    #[test]
+    fn size_outweighs_admin_level() {
+        // Frankfurt am Main (PPLA3, 650k) over Frankfort, Kentucky (PPLA).
+        assert_eq!(top("Frankfurt", &Context::default()), "geonames:2925533");
+        // A region over a city that merely lists its name as an alias.
+        assert_eq!(top("Alaska", &Context::default()), "admin1:US.AK");
+        // But a city over the region named after it.
+        assert_eq!(top("Tianjin", &Context::default()), "geonames:1792947");
+        assert_eq!(top("Lang Son", &Context::default()), "geonames:1576633");
     }
 
     #[test]
