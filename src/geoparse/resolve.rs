@@ -112,7 +112,7 @@ const CONTAINER_BONUS: f64 = 6.0;
 const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
 
 /// A first-level region when the article names others of its country.
-const ADMIN1_SIBLING_BONUS: f64 = 5.0;
+const ADMIN1_SIBLING_BONUS: f64 = 6.0;
 
 /// Where the article says its places are: "X, Region" containers per name,
 /// and the first-level regions it names.
@@ -252,16 +252,11 @@ fn near_bonus(g: &Gazetteer, mut c: Vec<Candidate>, near: &[LatLon]) -> Vec<Cand
     c
 }
 
-/// Bonus for first-level regions: news names states and provinces far
-/// more often than the small towns that share their names ("California",
-/// "Texas", "Colorado").
-const ADMIN1_BONUS: f64 = 2.0;
-
 /// Bonus for a place in a country the article names (as the gazetteer's
 /// ranking gives for `Context::countries`).
 const COUNTRY_BONUS: f64 = 1.5;
 
-/// Adds the region and mentioned-country bonuses and sorts again (best
+/// Adds the mentioned-country bonus and sorts again (best
 /// first, ties by id).
 fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Candidate> {
     if c.len() < 2 {
@@ -269,11 +264,6 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Can
     }
     for cand in &mut c {
         let p = g.place(cand.id);
-        if p.kind() == PlaceKind::Admin1 {
-            cand.score += ADMIN1_BONUS;
-            cand.reasons
-                .push(format!("first-level region +{ADMIN1_BONUS:.2}"));
-        }
         if p.kind() != PlaceKind::Country && countries.iter().any(|c| c == p.country()) {
             cand.score += COUNTRY_BONUS;
             cand.reasons.push(format!(
