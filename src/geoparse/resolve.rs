@@ -26,15 +26,17 @@ const ISOLATED_KM: f64 = 2000.0;
 
 /// What the document says about where it is.
 struct DocContext {
-    countries: Vec<String>,
+    /// Countries of the anchors (clearly resolved towns and cities).
+    anchor_countries: Vec<String>,
     anchors: Vec<LatLon>,
 }
 
-/// Not in a country the document names and far from all its anchors (when
-/// it has at least two): "a Mercedes limousine" is not Mercedes, Uruguay.
+/// In no country where the document's other towns are, and far from all of
+/// them (when it has at least two): "a Mercedes limousine" in a story set
+/// in Asia is not Mercedes, Texas.
 fn isolated(g: &Gazetteer, p: &crate::gazetteer::Place<'_>, ctx: &DocContext) -> bool {
     let _ = g;
-    if ctx.anchors.len() < 2 || ctx.countries.iter().any(|c| c == p.country()) {
+    if ctx.anchors.len() < 2 || ctx.anchor_countries.iter().any(|c| c == p.country()) {
         return false;
     }
     let here = p.point();
@@ -75,6 +77,10 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .collect();
     anchors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     anchors.truncate(MAX_ANCHORS);
+    let anchor_ids: Vec<crate::gazetteer::PlaceId> = anchors
+        .iter()
+        .filter_map(|(_, k, _)| first.get(*k).and_then(|c| c.first()).map(|c| c.id))
+        .collect();
     let second: BTreeMap<String, Vec<Candidate>> = first
         .into_iter()
         .map(|(k, c)| {
@@ -95,8 +101,14 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .filter(|f| !f.sentence_start)
         .map(|f| fold(&text[f.span.clone()]))
         .collect();
+    let mut anchor_countries: Vec<String> = anchor_ids
+        .iter()
+        .map(|id| g.place(*id).country().to_string())
+        .collect();
+    anchor_countries.sort();
+    anchor_countries.dedup();
     let ctx = DocContext {
-        countries,
+        anchor_countries,
         anchors: anchors.iter().map(|(_, p)| *p).collect(),
     };
     found
