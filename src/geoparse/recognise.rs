@@ -11,7 +11,7 @@ use std::ops::Range;
 /// [`fold`] with a fast path for ASCII text (nearly all of English news),
 /// giving the same result: lowercase, `'` and `.` dropped, any other run of
 /// non-alphanumerics one space, trimmed.
-pub fn fold_fast(s: &str) -> String {
+pub(super) fn fold_fast(s: &str) -> String {
     if !s.is_ascii() {
         return fold(s);
     }
@@ -296,7 +296,7 @@ fn region(text: &str, toks: &[Token], i: usize, l: &Lists) -> Option<(usize, Wha
         if end > i && toks[end].sep != Sep::Space {
             continue;
         }
-        let key = fold(&text[toks[i].span.start..toks[end].span.end]);
+        let key = fold_fast(&text[toks[i].span.start..toks[end].span.end]);
         if let Some(index) = l.regions.iter().position(|r| r.keys.contains(&key)) {
             return Some((end, What::Region { index }, toks[end].span.end));
         }
@@ -439,7 +439,7 @@ fn reject(
         }
     }
     if l.institutions
-        .contains(fold(&text[toks[i].span.start..toks[end].span.end]).as_str())
+        .contains(fold_fast(&text[toks[i].span.start..toks[end].span.end]).as_str())
     {
         return Some(Reject::Because(
             "an institution named by its building (metonym)",
@@ -640,7 +640,7 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
                 e += 1;
             }
             let syllables_short = (k + 1..=e).all(|s| toks[s].span.len() <= 8);
-            let whole = fold(&text[toks[k].span.start..toks[e].span.end]);
+            let whole = fold_fast(&text[toks[k].span.start..toks[e].span.end]);
             if syllables_short && g.lookup(&whole).is_empty() {
                 person[k..=e].iter_mut().for_each(|p| *p = true);
                 k = e + 1;

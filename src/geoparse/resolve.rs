@@ -6,7 +6,8 @@
 
 use super::recognise::{Found, What};
 use super::{Mention, MentionKind, RunnerUp};
-use crate::gazetteer::{fold, Candidate, Context, Gazetteer, PlaceKind};
+use super::recognise::fold_fast as fold;
+use crate::gazetteer::{Candidate, Context, Gazetteer, PlaceKind};
 use crate::measure::LatLon;
 use std::collections::BTreeMap;
 
@@ -39,10 +40,23 @@ fn isolated(g: &Gazetteer, p: &crate::gazetteer::Place<'_>, ctx: &DocContext) ->
     if ctx.anchors.len() < 2 || ctx.anchor_countries.iter().any(|c| c == p.country()) {
         return false;
     }
-    let here = p.point();
-    ctx.anchors
+    nearest_km(p.point(), &ctx.anchors, ISOLATED_KM) > ISOLATED_KM
+}
+
+/// Kilometres per degree of latitude, at least (the meridian arc is
+/// 110.57–111.69 km per degree on WGS84).
+const KM_PER_DEGREE_LAT_MIN: f64 = 110.5;
+
+/// Geodesic distance to the nearest point, exact (WGS84) up to `horizon`;
+/// points whose latitude alone puts them beyond `horizon` are skipped
+/// without a geodesic (a difference in latitude is a lower bound on the
+/// distance), and if all are, the result is some value > `horizon`.
+fn nearest_km(here: LatLon, points: &[LatLon], horizon: f64) -> f64 {
+    points
         .iter()
-        .all(|a| crate::measure::geodesic_distance(here, *a).0 > ISOLATED_KM)
+        .filter(|a| (a.lat - here.lat).abs() * KM_PER_DEGREE_LAT_MIN <= horizon)
+        .map(|a| crate::measure::geodesic_distance(here, *a).0)
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// Resolves the recognised spans of one document into mentions.
@@ -248,10 +262,7 @@ fn near_bonus(g: &Gazetteer, mut c: Vec<Candidate>, near: &[LatLon]) -> Vec<Cand
             continue;
         }
         let here = p.point();
-        let d = near
-            .iter()
-            .map(|a| crate::measure::geodesic_distance(here, *a).0)
-            .fold(f64::INFINITY, f64::min);
+        let d = nearest_km(here, near, NEAR_SCALE_KM * 6.0);
         let bonus = NEAR_WEIGHT * (-d / NEAR_SCALE_KM).exp();
         if bonus >= 0.01 {
             cand.score += bonus;
@@ -287,6 +298,11 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Can
     c
 }
 
+/// Candidates kept per name: enough for any context bonus to reach a
+/// place (the bonuses total at most ≈ 15, the gazetteer's scores span
+/// ≈ 0–16), few enough to keep resolution cheap.
+const KEPT_CANDIDATES: usize = 40;
+
 /// Candidate lists memoised across documents (they depend on the name
 /// only); cleared past this many names.
 const MEMO_MAX: usize = 50_000;
@@ -305,7 +321,11 @@ fn plain_candidates(g: &Gazetteer, query: &str) -> Vec<Candidate> {
             *m = (me, BTreeMap::new());
         }
         m.1.entry(query.to_string())
-            .or_insert_with(|| g.candidates(query, &Context::default()))
+            .or_insert_with(|| {
+                let mut c = g.candidates(query, &Context::default());
+                c.truncate(KEPT_CANDIDATES);
+                c
+            })
             .clone()
     })
 }
