@@ -1,8 +1,38 @@
 //! The hand-kept word lists in `data/geoparse/` (see its README), compiled
 //! in and parsed once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the word
+/// sets and memo tables: keys are words, not attacker-chosen.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashSet` with [`FxHasher`].
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+/// `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A continent or region the gazetteer lacks (`regions.tsv`).
 pub struct Region {
@@ -16,13 +46,13 @@ pub struct Region {
 
 /// The lists, lowercase.
 pub struct Lists {
-    pub common: HashSet<&'static str>,
-    pub titles: HashSet<&'static str>,
-    pub given: HashSet<&'static str>,
-    pub surnames: HashSet<&'static str>,
-    pub org_before: HashSet<&'static str>,
-    pub org_after: HashSet<&'static str>,
-    pub institutions: HashSet<&'static str>,
+    pub common: FastSet<&'static str>,
+    pub titles: FastSet<&'static str>,
+    pub given: FastSet<&'static str>,
+    pub surnames: FastSet<&'static str>,
+    pub org_before: FastSet<&'static str>,
+    pub org_after: FastSet<&'static str>,
+    pub institutions: FastSet<&'static str>,
     pub regions: Vec<Region>,
     /// "Tenn." → "admin1:US.TN".
     pub state_abbrevs: Vec<(&'static str, &'static str)>,

@@ -2,10 +2,9 @@
 //! gazetteer's name index on token boundaries, then filters for person
 //! names, organisations and ordinary words.
 
-use super::lists::{lists, Lists};
+use super::lists::{lists, FastMap, FastSet, Lists};
 use super::tokens::{tokenize, Sep, Token};
 use crate::gazetteer::{fold, Gazetteer, PlaceKind};
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// [`fold`] with a fast path for ASCII text (nearly all of English news),
@@ -36,7 +35,7 @@ pub(super) fn fold_fast(s: &str) -> String {
 
 /// Name-index answers already looked up, by folded key: (some name starts
 /// with the key, some name equals it).
-type KeyCache = HashMap<String, (bool, bool)>;
+type KeyCache = FastMap<String, (bool, bool)>;
 
 /// Look-ups memoised across documents on this thread (news vocabulary
 /// repeats), for one gazetteer; dropped when they grow past a bound.
@@ -44,7 +43,7 @@ type KeyCache = HashMap<String, (bool, bool)>;
 struct Memo {
     gazetteer: usize,
     keys: KeyCache,
-    demonyms: HashMap<String, Option<String>>,
+    demonyms: FastMap<String, Option<String>>,
 }
 
 /// Entries kept before the memo is cleared (a few MB).
@@ -115,7 +114,7 @@ pub enum What {
 pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     let l = lists();
-    let lower_words: HashSet<&str> = toks
+    let lower_words: FastSet<&str> = toks
         .iter()
         .filter(|t| !t.cap)
         .map(|t| &text[t.span.clone()])
@@ -142,10 +141,10 @@ fn scan(
     text: &str,
     toks: &[Token],
     person: &[bool],
-    lower_words: &HashSet<&str>,
+    lower_words: &FastSet<&str>,
     l: &Lists,
     cache: &mut KeyCache,
-    demonyms: &mut HashMap<String, Option<String>>,
+    demonyms: &mut FastMap<String, Option<String>>,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -381,7 +380,7 @@ fn longest_demonym(
     text: &str,
     toks: &[Token],
     i: usize,
-    cache: &mut HashMap<String, Option<String>>,
+    cache: &mut FastMap<String, Option<String>>,
 ) -> Option<(usize, String)> {
     let mut best = None;
     for j in i..toks.len().min(i + 3) {
@@ -425,7 +424,7 @@ fn reject(
     i: usize,
     end: usize,
     person: &[bool],
-    lower_words: &HashSet<&str>,
+    lower_words: &FastSet<&str>,
     l: &Lists,
 ) -> Option<Reject> {
     let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
@@ -671,7 +670,7 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
         }
     }
     // Later mentions by one part of the name ("Kim", "Trump").
-    let names: HashSet<String> = (0..n)
+    let names: FastSet<String> = (0..n)
         .filter(|&k| person[k] && toks[k].span.len() > 2)
         .map(word)
         .collect();

@@ -4,9 +4,9 @@
 //! mentions; then names whose first choice was clear become `near` anchors
 //! for a second pass, so an article's places form a coherent geography.
 
+use super::recognise::fold_fast as fold;
 use super::recognise::{Found, What};
 use super::{Mention, MentionKind, RunnerUp};
-use super::recognise::fold_fast as fold;
 use crate::gazetteer::{Candidate, Context, Gazetteer, PlaceKind};
 use crate::measure::LatLon;
 use std::collections::BTreeMap;
@@ -308,8 +308,8 @@ const KEPT_CANDIDATES: usize = 40;
 const MEMO_MAX: usize = 50_000;
 
 thread_local! {
-    static MEMO: std::cell::RefCell<(usize, BTreeMap<String, Vec<Candidate>>)> =
-        const { std::cell::RefCell::new((0, BTreeMap::new())) };
+    static MEMO: std::cell::RefCell<(usize, super::lists::FastMap<String, Vec<Candidate>>)> =
+        std::cell::RefCell::new((0, super::lists::FastMap::default()));
 }
 
 /// The gazetteer's ranking of a name without context, memoised.
@@ -318,7 +318,7 @@ fn plain_candidates(g: &Gazetteer, query: &str) -> Vec<Candidate> {
         let mut m = m.borrow_mut();
         let me = g as *const Gazetteer as usize;
         if m.0 != me || m.1.len() > MEMO_MAX {
-            *m = (me, BTreeMap::new());
+            *m = (me, super::lists::FastMap::default());
         }
         m.1.entry(query.to_string())
             .or_insert_with(|| {
