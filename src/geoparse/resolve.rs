@@ -30,6 +30,8 @@ struct DocContext {
     /// Countries of the anchors (clearly resolved towns and cities).
     anchor_countries: Vec<String>,
     anchors: Vec<LatLon>,
+    /// `isolated` answers by place (a name recurs within an article).
+    isolated: std::cell::RefCell<super::lists::FastMap<u32, bool>>,
 }
 
 /// In no country where the document's other towns are, and far from all of
@@ -40,7 +42,10 @@ fn isolated(g: &Gazetteer, p: &crate::gazetteer::Place<'_>, ctx: &DocContext) ->
     if ctx.anchors.len() < 2 || ctx.anchor_countries.iter().any(|c| c == p.country()) {
         return false;
     }
-    nearest_km(p.point(), &ctx.anchors, ISOLATED_KM) > ISOLATED_KM
+    *ctx.isolated
+        .borrow_mut()
+        .entry(p.id().0)
+        .or_insert_with(|| nearest_km(p.point(), &ctx.anchors, ISOLATED_KM) > ISOLATED_KM)
 }
 
 /// Kilometres per degree of latitude, at least (the meridian arc is
@@ -124,6 +129,7 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
     let ctx = DocContext {
         anchor_countries,
         anchors: anchors.iter().map(|(_, p)| *p).collect(),
+        isolated: Default::default(),
     };
     found
         .iter()
@@ -251,8 +257,12 @@ fn near_bonus(g: &Gazetteer, mut c: Vec<Candidate>, near: &[LatLon]) -> Vec<Cand
         return c;
     }
     c.truncate(NEAR_CANDIDATES);
-    // Only candidates the bonus could lift to the top are worth a geodesic.
+    // Only candidates the bonus could lift to the top are worth a geodesic;
+    // if none can overtake the leader, the choice stands.
     let floor = c[0].score - NEAR_WEIGHT;
+    if c[1].score < floor {
+        return c;
+    }
     for cand in &mut c {
         if cand.score < floor {
             continue;
