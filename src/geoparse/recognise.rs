@@ -727,6 +727,6 @@ mod tests {
             .filter(|f| matches!(f.what, What::Place { .. }))
             .map(|f| &t[f.span.clone()])
             .collect();
-        assert_eq!(places, ["Hanoi"]);
+        assert_eq!(places, ["Panmunjom", "Hanoi"]);
     }
 }
