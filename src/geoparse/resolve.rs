@@ -336,7 +336,31 @@ fn plain_candidates(g: &Gazetteer, query: &str) -> Vec<Candidate> {
                 c.truncate(KEPT_CANDIDATES);
                 c
             })
-            .clone()
+            .iter()
+            // Reasons are fetched for the winner only (see `gazetteer_reasons`).
+            .map(|c| Candidate {
+                id: c.id,
+                score: c.score,
+                reasons: Vec::new(),
+            })
+            .collect()
+    })
+}
+
+/// The gazetteer's reasons for one candidate of a name.
+fn gazetteer_reasons(g: &Gazetteer, query: &str, id: crate::gazetteer::PlaceId) -> Vec<String> {
+    let from_memo = MEMO.with(|m| {
+        let m = m.borrow();
+        m.1.get(query)
+            .and_then(|c| c.iter().find(|c| c.id == id))
+            .map(|c| c.reasons.clone())
+    });
+    from_memo.unwrap_or_else(|| {
+        g.candidates(query, &Context::default())
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| c.reasons)
+            .unwrap_or_default()
     })
 }
 
@@ -481,7 +505,13 @@ fn mention(
                         score: r.score,
                     })
                     .collect(),
-                reason: format!("score {:.2}: {}", top.score, top.reasons.join(", ")),
+                reason: format!(
+                    "score {:.2}: {}",
+                    top.score,
+                    [gazetteer_reasons(g, query, top.id), top.reasons.clone()]
+                        .concat()
+                        .join(", ")
+                ),
                 ..base
             })
         }
