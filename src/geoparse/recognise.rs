@@ -114,11 +114,13 @@ pub enum What {
 pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     let l = lists();
-    let lower_words: FastSet<&str> = toks
-        .iter()
-        .filter(|t| !t.cap)
-        .map(|t| &text[t.span.clone()])
-        .collect();
+    let mut lower_words: FastSet<&str> = FastSet::default();
+    lower_words.reserve(toks.len() / 4);
+    lower_words.extend(
+        toks.iter()
+            .filter(|t| !t.cap)
+            .map(|t| &text[t.span.clone()]),
+    );
     let person = person_tokens(g, text, &toks, l);
     MEMO.with(|m| {
         let mut m = m.borrow_mut();

@@ -249,6 +249,8 @@ const NEAR_CANDIDATES: usize = 25;
 /// anchor at geodesic distance d (the gazetteer's ranking uses the same form).
 const NEAR_WEIGHT: f64 = 4.0;
 const NEAR_SCALE_KM: f64 = 250.0;
+/// Beyond this the bonus is under 0.08 and is not computed.
+const NEAR_HORIZON_KM: f64 = 1000.0;
 
 /// Second pass: adds the proximity bonus to the first pass's best
 /// candidates and sorts again.
@@ -272,7 +274,7 @@ fn near_bonus(g: &Gazetteer, mut c: Vec<Candidate>, near: &[LatLon]) -> Vec<Cand
             continue;
         }
         let here = p.point();
-        let d = nearest_km(here, near, NEAR_SCALE_KM * 6.0);
+        let d = nearest_km(here, near, NEAR_HORIZON_KM);
         let bonus = NEAR_WEIGHT * (-d / NEAR_SCALE_KM).exp();
         if bonus >= 0.01 {
             cand.score += bonus;
