@@ -4,8 +4,49 @@
 //! CONTRACT (consumed by itinerary, report, geojson): `Mention` is one
 //! toponym occurrence in a document.
 
+pub mod eval;
+mod lists;
+mod recognise;
+mod resolve;
+mod tokens;
+
+pub use recognise::{recognise, Found, What};
+
+use crate::gazetteer::Gazetteer;
+use crate::text::Document;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// Finds and resolves the places named in each document, in document and
+/// text order. Rejected look-alikes (person and organisation names) are
+/// included with kind `Rejected` so a user can see why.
+///
+/// ```
+/// use journeymap::geoparse::{geoparse, MentionKind};
+/// use journeymap::text::Document;
+/// let d = Document::from_text("a.txt", "Kim Jong Un left Pyongyang for Hanoi's summit with Vietnamese hosts.");
+/// let m = geoparse(&[d]);
+/// let places: Vec<(&str, &str)> = m
+///     .iter()
+///     .filter(|m| m.kind == MentionKind::Place)
+///     .map(|m| (m.text.as_str(), m.place.as_ref().unwrap().id.as_str()))
+///     .collect();
+/// assert_eq!(places, [("Pyongyang", "geonames:1871859"), ("Hanoi", "geonames:1581130")]);
+/// assert!(m.iter().any(|m| m.text == "Vietnamese" && m.kind == MentionKind::Adjectival));
+/// ```
+pub fn geoparse(docs: &[Document]) -> Vec<Mention> {
+    let g = Gazetteer::bundled();
+    docs.iter()
+        .enumerate()
+        .flat_map(|(i, d)| geoparse_text(g, i, &d.text))
+        .collect()
+}
+
+/// Geoparses one text (document index `doc`).
+pub fn geoparse_text(g: &Gazetteer, doc: usize, text: &str) -> Vec<Mention> {
+    let found = recognise(g, text);
+    resolve::resolve(g, doc, text, &found)
+}
 
 /// What a recognised name turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,17 @@
 //! reports; `Document::line_of` and `Document::quote` turn them into a
 //! human-facing source reference.
 
+mod decode;
+mod html;
+mod offsets;
+mod read;
+mod repair;
+
+pub use decode::{TextError, MAX_INPUT_BYTES};
+pub use offsets::OffsetMap;
+pub use read::{read_bytes, read_path, Format, ReadError};
+pub use repair::repair_mojibake;
+
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -20,6 +31,9 @@ pub struct Document {
     /// Problems met while reading (fallback encoding, repaired mojibake).
     pub warnings: Vec<String>,
     line_starts: Vec<usize>,
+    /// Maps from each transformation's output back to its input, in the
+    /// order applied (decode, HTML strip, mojibake repair, NFC).
+    maps: Vec<OffsetMap>,
 }
 
 impl Document {
@@ -32,7 +46,14 @@ impl Document {
             text,
             warnings: Vec::new(),
             line_starts,
+            maps: Vec::new(),
         }
+    }
+
+    /// The byte offset in the original input (file bytes, or the record's
+    /// text for JSON-lines) of a byte offset into `text`.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        self.maps.iter().rev().fold(offset, |o, m| m.map(o))
     }
 
     /// 1-based line number of a byte offset into `text`.

@@ -1,0 +1,113 @@
+//! The hand-kept word lists in `data/geoparse/` (see its README), compiled
+//! in and parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for the word
+/// sets and memo tables: keys are words, not attacker-chosen.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashSet` with [`FxHasher`].
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+/// `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A continent or region the gazetteer lacks (`regions.tsv`).
+pub struct Region {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Folded names (main and alternates).
+    pub keys: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// The lists, lowercase.
+pub struct Lists {
+    pub common: FastSet<&'static str>,
+    pub titles: FastSet<&'static str>,
+    pub given: FastSet<&'static str>,
+    pub surnames: FastSet<&'static str>,
+    pub org_before: FastSet<&'static str>,
+    pub org_after: FastSet<&'static str>,
+    pub institutions: FastSet<&'static str>,
+    pub regions: Vec<Region>,
+    /// "Tenn." → "admin1:US.TN".
+    pub state_abbrevs: Vec<(&'static str, &'static str)>,
+}
+
+fn regions() -> Vec<Region> {
+    entries(include_str!("../../data/geoparse/regions.tsv"))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let (id, name, alt, lat, lon) =
+                (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
+            let keys = std::iter::once(*name)
+                .chain(alt.split('|').filter(|a| !a.is_empty()))
+                .map(crate::gazetteer::fold)
+                .collect();
+            Some(Region {
+                id,
+                name,
+                keys,
+                lat: lat.parse().ok()?,
+                lon: lon.parse().ok()?,
+            })
+        })
+        .collect()
+}
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The bundled lists.
+pub fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| {
+        let org = include_str!("../../data/geoparse/org_words.txt");
+        Lists {
+            common: entries(include_str!("../../data/geoparse/common_words.txt")).collect(),
+            titles: entries(include_str!("../../data/geoparse/titles.txt")).collect(),
+            given: entries(include_str!("../../data/geoparse/given_names.txt")).collect(),
+            surnames: entries(include_str!("../../data/geoparse/surnames.txt")).collect(),
+            org_before: entries(org)
+                .filter_map(|l| l.strip_prefix("before:"))
+                .collect(),
+            org_after: entries(org)
+                .filter_map(|l| l.strip_prefix("after:"))
+                .collect(),
+            regions: regions(),
+            state_abbrevs: entries(include_str!(
+                "../../data/geoparse/us_state_abbreviations.tsv"
+            ))
+            .filter_map(|l| l.split_once('\t'))
+            .collect(),
+            institutions: entries(include_str!("../../data/geoparse/institutions.txt")).collect(),
+        }
+    })
+}

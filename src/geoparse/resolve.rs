@@ -1,0 +1,521 @@
+//! Resolution: choosing the gazetteer place each recognised name means, by
+//! evidence. Each distinct name in a document is resolved once (one sense
+//! per discourse), in two passes: first with the countries the document
+//! mentions; then names whose first choice was clear become `near` anchors
+//! for a second pass, so an article's places form a coherent geography.
+
+use super::recognise::fold_fast as fold;
+use super::recognise::{Found, What};
+use super::{Mention, MentionKind, RunnerUp};
+use crate::gazetteer::{Candidate, Context, Gazetteer, PlaceKind};
+use crate::measure::LatLon;
+use std::collections::BTreeMap;
+
+/// Runner-up candidates kept per mention.
+const RUNNERS_UP: usize = 3;
+/// Score margin over the runner-up that makes a first-pass choice an anchor.
+const ANCHOR_MARGIN: f64 = 1.5;
+/// Anchors used as `near` context (the clearest ones): more add little
+/// but cost a geodesic per candidate each.
+const MAX_ANCHORS: usize = 12;
+/// A sentence-initial single word is a place only with this much evidence.
+const WEAK_MIN_SCORE: f64 = 5.0;
+/// Below this population a one-word town needs support from the context.
+const MINOR_POPULATION: u64 = 100_000;
+/// "Far from everything else": farther than this from every anchor.
+const ISOLATED_KM: f64 = 2000.0;
+
+/// What the document says about where it is.
+struct DocContext {
+    /// Countries of the anchors (clearly resolved towns and cities).
+    anchor_countries: Vec<String>,
+    anchors: Vec<LatLon>,
+    /// `isolated` answers by place (a name recurs within an article).
+    isolated: std::cell::RefCell<super::lists::FastMap<u32, bool>>,
+}
+
+/// In no country where the document's other towns are, and far from all of
+/// them (when it has at least two): "a Mercedes limousine" in a story set
+/// in Asia is not Mercedes, Texas.
+fn isolated(g: &Gazetteer, p: &crate::gazetteer::Place<'_>, ctx: &DocContext) -> bool {
+    let _ = g;
+    if ctx.anchors.len() < 2 || ctx.anchor_countries.iter().any(|c| c == p.country()) {
+        return false;
+    }
+    *ctx.isolated
+        .borrow_mut()
+        .entry(p.id().0)
+        .or_insert_with(|| nearest_km(p.point(), &ctx.anchors, ISOLATED_KM) > ISOLATED_KM)
+}
+
+/// Kilometres per degree of latitude, at least (the meridian arc is
+/// 110.57–111.69 km per degree on WGS84).
+const KM_PER_DEGREE_LAT_MIN: f64 = 110.5;
+
+/// Geodesic distance to the nearest point, exact (WGS84) up to `horizon`;
+/// points whose latitude alone puts them beyond `horizon` are skipped
+/// without a geodesic (a difference in latitude is a lower bound on the
+/// distance), and if all are, the result is some value > `horizon`.
+fn nearest_km(here: LatLon, points: &[LatLon], horizon: f64) -> f64 {
+    points
+        .iter()
+        .filter(|a| (a.lat - here.lat).abs() * KM_PER_DEGREE_LAT_MIN <= horizon)
+        .map(|a| crate::measure::geodesic_distance(here, *a).0)
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// Resolves the recognised spans of one document into mentions.
+pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Mention> {
+    let names: BTreeMap<String, String> = found
+        .iter()
+        .filter_map(|f| match &f.what {
+            What::Place { query } => Some((fold(query), query.clone())),
+            _ => None,
+        })
+        .collect();
+    let plain: BTreeMap<&String, Vec<Candidate>> = names
+        .iter()
+        .map(|(k, q)| (k, plain_candidates(g, q)))
+        .collect();
+    let countries = mentioned_countries(g, found, &plain);
+    let first: BTreeMap<&String, Vec<Candidate>> = plain
+        .into_iter()
+        .map(|(k, c)| (k, rerank(g, c, &countries)))
+        .collect();
+    let regions = Regions::of(g, text, found, &first);
+    let first: BTreeMap<&String, Vec<Candidate>> = first
+        .into_iter()
+        .map(|(k, c)| {
+            let c = regions.bonus(g, k, c);
+            (k, c)
+        })
+        .collect();
+    let mut anchors: Vec<(f64, &String, LatLon)> = first
+        .iter()
+        .filter_map(|(k, c)| anchor(g, c).map(|(m, p)| (m, *k, p)))
+        .collect();
+    anchors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    anchors.truncate(MAX_ANCHORS);
+    let anchor_ids: Vec<crate::gazetteer::PlaceId> = anchors
+        .iter()
+        .filter_map(|(_, k, _)| first.get(*k).and_then(|c| c.first()).map(|c| c.id))
+        .collect();
+    let second: BTreeMap<String, Vec<Candidate>> = first
+        .into_iter()
+        .map(|(k, c)| {
+            let near: Vec<LatLon> = anchors
+                .iter()
+                .filter(|(_, a, _)| *a != k)
+                .map(|(_, _, p)| *p)
+                .collect();
+            (k.clone(), near_bonus(g, c, &near))
+        })
+        .collect();
+    let anchors: Vec<(String, LatLon)> = anchors
+        .into_iter()
+        .map(|(_, k, p)| (k.clone(), p))
+        .collect();
+    let mid_sentence: std::collections::HashSet<String> = found
+        .iter()
+        .filter(|f| !f.sentence_start)
+        .map(|f| fold(&text[f.span.clone()]))
+        .collect();
+    let mut anchor_countries: Vec<String> = anchor_ids
+        .iter()
+        .map(|id| g.place(*id).country().to_string())
+        .collect();
+    anchor_countries.sort();
+    anchor_countries.dedup();
+    let ctx = DocContext {
+        anchor_countries,
+        anchors: anchors.iter().map(|(_, p)| *p).collect(),
+        isolated: Default::default(),
+    };
+    found
+        .iter()
+        .filter_map(|f| mention(g, doc, text, f, &second, &mid_sentence, &ctx))
+        .collect()
+}
+
+/// A place in the region named right after it ("Paris, Tenn.", "Hanoi,
+/// Vietnam") is all but certain to be there.
+const CONTAINER_BONUS: f64 = 6.0;
+/// A place in a first-level region the article names elsewhere.
+const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
+
+/// A first-level region when the article names others of its country.
+const ADMIN1_SIBLING_BONUS: f64 = 6.0;
+
+/// Where the article says its places are: "X, Region" containers per name,
+/// and the first-level regions it names.
+struct Regions {
+    /// Folded name → (country, admin1 name or "").
+    containers: BTreeMap<String, (String, String)>,
+    /// (country, admin1 name) named in the article.
+    admin1s: Vec<(String, String)>,
+}
+
+impl Regions {
+    fn of(
+        g: &Gazetteer,
+        text: &str,
+        found: &[Found],
+        first: &BTreeMap<&String, Vec<Candidate>>,
+    ) -> Regions {
+        let region_of = |f: &Found| -> Option<(String, String)> {
+            let id = match &f.what {
+                What::Fixed { id } => g.by_source_id(id)?,
+                What::Place { query } => first.get(&fold(query))?.first()?.id,
+                _ => return None,
+            };
+            let p = g.place(id);
+            match p.kind() {
+                PlaceKind::Country => Some((p.country().to_string(), String::new())),
+                PlaceKind::Admin1 => Some((p.country().to_string(), p.admin1_name().to_string())),
+                _ => None,
+            }
+        };
+        let mut containers = BTreeMap::new();
+        for w in found.windows(2) {
+            let between = &text[w[0].span.end..w[1].span.start];
+            if between.trim_end() != "," {
+                continue;
+            }
+            if let (What::Place { query }, Some(r)) = (&w[0].what, region_of(&w[1])) {
+                containers.entry(fold(query)).or_insert(r);
+            }
+        }
+        let mut admin1s: Vec<(String, String)> = found
+            .iter()
+            .filter_map(region_of)
+            .filter(|(_, a)| !a.is_empty())
+            .collect();
+        admin1s.sort();
+        admin1s.dedup();
+        Regions {
+            containers,
+            admin1s,
+        }
+    }
+
+    fn bonus(&self, g: &Gazetteer, name: &str, mut c: Vec<Candidate>) -> Vec<Candidate> {
+        if c.len() < 2 {
+            return c;
+        }
+        let container = self.containers.get(name);
+        for cand in &mut c {
+            let p = g.place(cand.id);
+            if matches!(p.kind(), PlaceKind::Country) {
+                continue;
+            }
+            let (cc, a1) = (p.country(), p.admin1_name());
+            if let Some((ccc, ca1)) = container {
+                if cc == ccc
+                    && (ca1.is_empty() || ca1 == a1)
+                    && !(p.kind() == PlaceKind::Admin1 && ca1 == a1 && !ca1.is_empty())
+                {
+                    cand.score += CONTAINER_BONUS;
+                    cand.reasons.push(format!(
+                        "in the region named after it +{CONTAINER_BONUS:.2}"
+                    ));
+                }
+            }
+            // "Georgia" beside "Texas" and "Florida" is the state.
+            let siblings = p.kind() == PlaceKind::Admin1
+                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1);
+            if siblings {
+                cand.score += ADMIN1_SIBLING_BONUS;
+                cand.reasons.push(format!(
+                    "the article names other regions of {cc} +{ADMIN1_SIBLING_BONUS:.2}"
+                ));
+            }
+            if self.admin1s.iter().any(|(x, y)| x == cc && y == a1) && p.kind() != PlaceKind::Admin1
+            {
+                cand.score += ADMIN1_MENTIONED_BONUS;
+                cand.reasons.push(format!(
+                    "in a region the article names +{ADMIN1_MENTIONED_BONUS:.2}"
+                ));
+            }
+        }
+        c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        c
+    }
+}
+
+/// Candidates considered for the proximity pass (the best by the first
+/// pass); the rest cannot catch up with them.
+const NEAR_CANDIDATES: usize = 25;
+/// Proximity bonus: `NEAR_WEIGHT × exp(−d / NEAR_SCALE_KM)` for the nearest
+/// anchor at geodesic distance d (the gazetteer's ranking uses the same form).
+const NEAR_WEIGHT: f64 = 4.0;
+const NEAR_SCALE_KM: f64 = 250.0;
+/// Beyond this the bonus is under 0.08 and is not computed.
+const NEAR_HORIZON_KM: f64 = 1000.0;
+
+/// Second pass: adds the proximity bonus to the first pass's best
+/// candidates and sorts again.
+fn near_bonus(g: &Gazetteer, mut c: Vec<Candidate>, near: &[LatLon]) -> Vec<Candidate> {
+    if c.len() < 2 || near.is_empty() {
+        return c;
+    }
+    c.truncate(NEAR_CANDIDATES);
+    // Only candidates the bonus could lift to the top are worth a geodesic;
+    // if none can overtake the leader, the choice stands.
+    let floor = c[0].score - NEAR_WEIGHT;
+    if c[1].score < floor {
+        return c;
+    }
+    for cand in &mut c {
+        if cand.score < floor {
+            continue;
+        }
+        let p = g.place(cand.id);
+        if matches!(p.kind(), PlaceKind::Country) {
+            continue;
+        }
+        let here = p.point();
+        let d = nearest_km(here, near, NEAR_HORIZON_KM);
+        let bonus = NEAR_WEIGHT * (-d / NEAR_SCALE_KM).exp();
+        if bonus >= 0.01 {
+            cand.score += bonus;
+            cand.reasons.push(format!(
+                "{d:.0} km from another place in the article +{bonus:.2}"
+            ));
+        }
+    }
+    c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+    c
+}
+
+/// Bonus for a place in a country the article names (as the gazetteer's
+/// ranking gives for `Context::countries`).
+const COUNTRY_BONUS: f64 = 1.5;
+
+/// Adds the mentioned-country bonus and sorts again (best
+/// first, ties by id).
+fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Candidate> {
+    if c.len() < 2 {
+        return c;
+    }
+    for cand in &mut c {
+        let p = g.place(cand.id);
+        if p.kind() != PlaceKind::Country && countries.iter().any(|c| c == p.country()) {
+            cand.score += COUNTRY_BONUS;
+            cand.reasons.push(format!(
+                "in a country the article names +{COUNTRY_BONUS:.2}"
+            ));
+        }
+    }
+    c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+    c
+}
+
+/// Candidates kept per name: enough for any context bonus to reach a
+/// place (the bonuses total at most ≈ 15, the gazetteer's scores span
+/// ≈ 0–16), few enough to keep resolution cheap.
+const KEPT_CANDIDATES: usize = 40;
+
+/// Candidate lists memoised across documents (they depend on the name
+/// only); cleared past this many names.
+const MEMO_MAX: usize = 50_000;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<(usize, super::lists::FastMap<String, Vec<Candidate>>)> =
+        std::cell::RefCell::new((0, super::lists::FastMap::default()));
+}
+
+/// The gazetteer's ranking of a name without context, memoised.
+fn plain_candidates(g: &Gazetteer, query: &str) -> Vec<Candidate> {
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        let me = g as *const Gazetteer as usize;
+        if m.0 != me || m.1.len() > MEMO_MAX {
+            *m = (me, super::lists::FastMap::default());
+        }
+        m.1.entry(query.to_string())
+            .or_insert_with(|| {
+                let mut c = g.candidates(query, &Context::default());
+                c.truncate(KEPT_CANDIDATES);
+                c
+            })
+            .iter()
+            // Reasons are fetched for the winner only (see `gazetteer_reasons`).
+            .map(|c| Candidate {
+                id: c.id,
+                score: c.score,
+                reasons: Vec::new(),
+            })
+            .collect()
+    })
+}
+
+/// The gazetteer's reasons for one candidate of a name.
+fn gazetteer_reasons(g: &Gazetteer, query: &str, id: crate::gazetteer::PlaceId) -> Vec<String> {
+    let from_memo = MEMO.with(|m| {
+        let m = m.borrow();
+        m.1.get(query)
+            .and_then(|c| c.iter().find(|c| c.id == id))
+            .map(|c| c.reasons.clone())
+    });
+    from_memo.unwrap_or_else(|| {
+        g.candidates(query, &Context::default())
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| c.reasons)
+            .unwrap_or_default()
+    })
+}
+
+/// Countries named or implied by demonyms in the document, sorted.
+fn mentioned_countries(
+    g: &Gazetteer,
+    found: &[Found],
+    plain: &BTreeMap<&String, Vec<Candidate>>,
+) -> Vec<String> {
+    let mut out: Vec<String> = found
+        .iter()
+        .filter_map(|f| match &f.what {
+            What::Demonym { iso2 } => Some(iso2.clone()),
+            What::Place { query } => {
+                let c = plain.get(&fold(query))?;
+                let top = g.place(c.first()?.id);
+                (top.kind() == PlaceKind::Country).then(|| top.country().to_string())
+            }
+            What::Rejected { .. } | What::Region { .. } | What::Fixed { .. } => None,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A clear first-pass choice that is a point-like place (not a country or
+/// region, whose centroid says little about where the story is).
+fn anchor(g: &Gazetteer, c: &[Candidate]) -> Option<(f64, LatLon)> {
+    let top = c.first()?;
+    let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
+    let p = g.place(top.id);
+    let point_like = !matches!(
+        p.kind(),
+        PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2
+    );
+    (margin >= ANCHOR_MARGIN && point_like).then(|| (margin.min(100.0), p.point()))
+}
+
+fn mention(
+    g: &Gazetteer,
+    doc: usize,
+    text: &str,
+    f: &Found,
+    resolved: &BTreeMap<String, Vec<Candidate>>,
+    mid_sentence: &std::collections::HashSet<String>,
+    ctx: &DocContext,
+) -> Option<Mention> {
+    let matched = text[f.span.clone()].to_string();
+    let base = Mention {
+        doc,
+        span: f.span.clone(),
+        text: matched.clone(),
+        kind: MentionKind::Rejected,
+        place: None,
+        confidence: 0.0,
+        runners_up: Vec::new(),
+        reason: String::new(),
+    };
+    match &f.what {
+        What::Rejected { reason } => Some(Mention {
+            reason: (*reason).to_string(),
+            confidence: 0.8,
+            ..base
+        }),
+        What::Fixed { id } => {
+            let p = g.place(g.by_source_id(id)?);
+            Some(Mention {
+                kind: MentionKind::Place,
+                place: Some(p.to_resolved()),
+                confidence: 0.95,
+                reason: "state abbreviation after a place name".into(),
+                ..base
+            })
+        }
+        What::Region { index } => {
+            let r = super::lists::lists().regions.get(*index)?;
+            Some(Mention {
+                kind: MentionKind::Place,
+                place: Some(super::ResolvedPlace {
+                    id: r.id.to_string(),
+                    name: r.name.to_string(),
+                    country: String::new(),
+                    feature_code: "CONT".into(),
+                    population: 0,
+                    lat: r.lat,
+                    lon: r.lon,
+                }),
+                confidence: 0.9,
+                reason: "continent".into(),
+                ..base
+            })
+        }
+        What::Demonym { iso2 } => {
+            let id = g.country(iso2)?;
+            Some(Mention {
+                kind: MentionKind::Adjectival,
+                place: Some(g.place(id).to_resolved()),
+                confidence: 0.95,
+                reason: format!("demonym/adjective of {iso2}"),
+                ..base
+            })
+        }
+        What::Place { query } => {
+            let c = resolved.get(&fold(query))?;
+            let top = c.first()?;
+            let one_word = !matched.contains([' ', '-']);
+            if f.sentence_start
+                && one_word
+                && top.score < WEAK_MIN_SCORE
+                && !mid_sentence.contains(&fold(&matched))
+            {
+                return None;
+            }
+            let margin = c.get(1).map_or(4.0, |r| top.score - r.score);
+            let p = g.place(top.id);
+            let minor = p.kind() == PlaceKind::City && p.population() < MINOR_POPULATION;
+            if let (Some(why), true) = (f.doubt, minor) {
+                return Some(Mention {
+                    reason: why.into(),
+                    confidence: 0.6,
+                    ..base
+                });
+            }
+            if one_word && minor && isolated(g, &p, ctx) {
+                return Some(Mention {
+                    reason: "a small place far from everything else the article names".into(),
+                    confidence: 0.6,
+                    ..base
+                });
+            }
+            Some(Mention {
+                kind: MentionKind::Place,
+                place: Some(p.to_resolved()),
+                confidence: 1.0 / (1.0 + (-margin).exp()),
+                runners_up: c
+                    .iter()
+                    .skip(1)
+                    .take(RUNNERS_UP)
+                    .map(|r| RunnerUp {
+                        place: g.place(r.id).to_resolved(),
+                        score: r.score,
+                    })
+                    .collect(),
+                reason: format!(
+                    "score {:.2}: {}",
+                    top.score,
+                    [gazetteer_reasons(g, query, top.id), top.reasons.clone()]
+                        .concat()
+                        .join(", ")
+                ),
+                ..base
+            })
+        }
+    }
+}
