@@ -226,10 +226,10 @@ fn stop_names(set: &LineSet, line: &journeymap::network::lines::Line) -> Vec<Str
 const LONG_GAPS: &[(&str, &str, &str)] = &[
     ("shenshan", "xinmin", "dahushan"),
     ("jingguang", "miluo", "changsha"),
-    ("jingjiu", "hengshui", "qinghe"),
     ("jingjiu", "shangqiu-jj", "bozhou"),
-    ("jingjiu", "bozhou", "taihe"),
     ("jingjiu", "fengcheng-jx", "xingan-jx"),
+    ("jingjiu", "jinggangshan", "xingguo"),
+    ("jingjiu", "xingguo", "ganzhou"),
     ("jingjiu", "longchuan", "heyuan"),
     ("jingjiu", "heyuan", "huizhou"),
     ("xianggui", "liuzhou", "laibin"),
