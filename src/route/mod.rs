@@ -43,3 +43,7 @@ pub struct LineUse {
     /// on geometry alone.
     pub official: Option<Km>,
 }
+
+pub mod geojson;
+mod leg;
+pub use leg::{route_leg, route_leg_with, straight_line, RouteOptions, RoutePoint, AIR_STEP};
