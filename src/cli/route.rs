@@ -2,6 +2,7 @@
 //! by air, and print stations, lines, lengths and the straight line.
 
 use super::{Exit, Failure};
+use journeymap::gazetteer::{Context, Gazetteer};
 use journeymap::measure::{geodesic_distance, Km, LatLon};
 use journeymap::mode::Mode;
 use journeymap::network::search::Profile;
@@ -64,10 +65,11 @@ pub fn run(args: RouteArgs) -> Result<(), Failure> {
         .chain(&args.via)
         .chain(std::iter::once(&args.to))
         .collect();
-    let points = names
-        .iter()
-        .map(|n| resolve(n, args.mode, &network))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut points: Vec<RoutePoint> = Vec::with_capacity(names.len());
+    for n in names {
+        let near: Vec<LatLon> = points.iter().map(|p| p.point).collect();
+        points.push(resolve(n, args.mode, &network, &near)?);
+    }
     let (from, rest) = points
         .split_first()
         .ok_or_else(|| Failure::new(Exit::Internal, "no points"))?;
@@ -146,8 +148,14 @@ fn load_network(args: &RouteArgs) -> Result<Network, Failure> {
 }
 
 /// Resolves a place argument: LAT,LON; a station of the leg's network (or,
-/// for air and sea, of any bundled network); else not found.
-fn resolve(name: &str, mode: Mode, network: &Network) -> Result<RoutePoint, Failure> {
+/// for air and sea, of any bundled network); the gazetteer's best candidate
+/// (ranked nearer the places already resolved); else not found.
+fn resolve(
+    name: &str,
+    mode: Mode,
+    network: &Network,
+    near: &[LatLon],
+) -> Result<RoutePoint, Failure> {
     if let Some(p) = LatLon::parse(name) {
         return Ok(RoutePoint::new(name, p));
     }
@@ -163,7 +171,16 @@ fn resolve(name: &str, mode: Mode, network: &Network) -> Result<RoutePoint, Fail
             }
         }
     }
-    Err(Failure::new(Exit::NotFound, format!("unknown place '{name}': not a station of the {mode} network"))
+    let gaz = Gazetteer::bundled();
+    let ctx = Context {
+        near: near.to_vec(),
+        ..Context::default()
+    };
+    if let Some(c) = gaz.candidates(name, &ctx).first() {
+        let place = gaz.place(c.id);
+        return Ok(RoutePoint::new(place.name(), place.point()));
+    }
+    Err(Failure::new(Exit::NotFound, format!("unknown place '{name}': not a station of the {mode} network nor a gazetteer place"))
         .hint("give a station or town name of the network, or coordinates as LAT,LON (e.g. --from 39.02,125.74)"))
 }
 

@@ -228,8 +228,11 @@ impl Parts {
         self.ids.binary_search(&id).ok()
     }
 
+    /// Positions are rounded to 1e-7 degrees (OSM's precision), so XML and
+    /// PBF of the same data give the same graph.
     pub fn set_node(&mut self, slot: usize, p: LatLon, name: Option<String>) {
-        self.coords[slot] = Some(p);
+        let r = |x: f64| (x * 1e7).round() / 1e7;
+        self.coords[slot] = Some(LatLon::new(r(p.lat), r(p.lon)));
         self.names[slot] = name;
     }
 

@@ -77,7 +77,7 @@ fn scan(
     let mut next_offset = 0u64;
     let mut blobs = 0usize;
     for blob in reader {
-        let at = format!("blob {} at byte {next_offset}", blobs + 1);
+        let at = format!("blob {}, after byte {next_offset}", blobs + 1);
         let blob = blob.map_err(|e| ImportError::new(path, Some(at.clone()), describe(&e)))?;
         let decoded = blob
             .decode()
@@ -113,6 +113,9 @@ fn describe(e: &osmpbf::Error) -> String {
     match e.kind() {
         ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
             "truncated OSM PBF: the file ends inside a blob".into()
+        }
+        _ if e.to_string().contains("nexpected end of file") => {
+            format!("truncated OSM PBF: the file ends inside a blob ({e})")
         }
         _ => format!("malformed OSM PBF: {e}"),
     }

@@ -99,6 +99,7 @@ fn scan(
 ) -> Result<(), ImportError> {
     let file = std::fs::File::open(path)
         .map_err(|e| ImportError::new(path, None, format!("cannot open: {e}")))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
     let mut reader = Reader::from_reader(BufReader::with_capacity(1 << 16, file));
     reader.config_mut().check_end_names = true;
     let mut buf = Vec::new();
@@ -110,9 +111,14 @@ fn scan(
     let bad = |at: u64, msg: String| ImportError::new(path, position(path, at), msg);
     loop {
         let at = reader.buffer_position();
-        let event = reader
-            .read_event_into(&mut buf)
-            .map_err(|e| bad(reader.error_position(), format!("malformed OSM XML: {e}")))?;
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
+            let what = if reader.buffer_position() >= size {
+                "truncated OSM XML (the file ends inside a tag)"
+            } else {
+                "malformed OSM XML"
+            };
+            bad(reader.error_position(), format!("{what}: {e}"))
+        })?;
         count += 1;
         if count % 65_536 == 0 {
             progress(reader.buffer_position());
