@@ -74,49 +74,75 @@ fn key(x: f64) -> u64 {
     x.to_bits()
 }
 
+/// Per-node search state, kept together so that reaching a node touches
+/// one cache line.
+#[derive(Clone, Copy)]
+struct State {
+    /// Best distance from the start so far, km.
+    dist: f64,
+    /// The lower bound to the target: NaN until computed (the trigonometry
+    /// is done once per node, not once per edge), -1 once settled.
+    bound: f32,
+    /// The edge the best path arrives by.
+    via: u32,
+}
+
 /// Shortest path from `from` to `to` on edges `profile` allows; `None` when
 /// `to` cannot be reached.
 pub fn shortest_path(g: &Graph, profile: Profile, from: u32, to: u32) -> Option<Path> {
     let n = g.node_count();
     let allowed: Vec<bool> = g.lines().iter().map(|l| profile.allows(l.kind)).collect();
     let target = g.node(to);
-    let mut dist = vec![f64::INFINITY; n];
-    let mut via_edge = vec![u32::MAX; n];
-    let mut done = vec![false; n];
+    let mut st = vec![
+        State {
+            dist: f64::INFINITY,
+            bound: f32::NAN,
+            via: u32::MAX,
+        };
+        n
+    ];
     let mut heap = BinaryHeap::new();
-    dist[from as usize] = 0.0;
+    st[from as usize].dist = 0.0;
     heap.push(Reverse((key(lower_bound_km(g.node(from), target)), from)));
+    let mut reached = false;
     while let Some(Reverse((_, u))) = heap.pop() {
-        if done[u as usize] {
+        if st[u as usize].bound == -1.0 {
             continue;
         }
-        done[u as usize] = true;
+        st[u as usize].bound = -1.0;
         if u == to {
+            reached = true;
             break;
         }
-        let du = dist[u as usize];
+        let du = st[u as usize].dist;
         for &e in g.edges_of(u) {
             let edge = g.edge(e);
             if !allowed[edge.line as usize] {
                 continue;
             }
-            let v = g.other_end(e, u);
+            let v = if edge.a == u { edge.b } else { edge.a };
             let dv = du + edge.length.0;
-            if dv < dist[v as usize] && !done[v as usize] {
-                dist[v as usize] = dv;
-                via_edge[v as usize] = e;
-                heap.push(Reverse((key(dv + lower_bound_km(g.node(v), target)), v)));
+            let s = &mut st[v as usize];
+            if dv < s.dist && s.bound != -1.0 {
+                if s.bound.is_nan() {
+                    // Rounded down to f32 so that it stays a lower bound.
+                    let b = lower_bound_km(g.node(v), target) as f32;
+                    s.bound = (b * (1.0 - 1e-6)).max(0.0);
+                }
+                s.dist = dv;
+                s.via = e;
+                heap.push(Reverse((key(dv + s.bound as f64), v)));
             }
         }
     }
-    if !done[to as usize] {
+    if !reached {
         return None;
     }
     let mut nodes = vec![to];
     let mut edges = Vec::new();
     let mut cur = to;
     while cur != from {
-        let e = via_edge[cur as usize];
+        let e = st[cur as usize].via;
         edges.push(e);
         cur = g.other_end(e, cur);
         nodes.push(cur);
@@ -126,7 +152,7 @@ pub fn shortest_path(g: &Graph, profile: Profile, from: u32, to: u32) -> Option<
     Some(Path {
         nodes,
         edges,
-        length: Km(dist[to as usize]),
+        length: Km(st[to as usize].dist),
     })
 }
 

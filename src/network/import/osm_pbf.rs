@@ -34,35 +34,41 @@ pub(super) fn read(path: &Path, mode: Mode, progress: Progress) -> Result<Parts,
     scan(
         path,
         &mut |el| {
-            let (id, lat, lon, name) = match el {
+            // Tags are looked at only for the nodes the ways use.
+            match el {
                 Element::Node(n) => {
-                    let tag = |k: &str| {
-                        n.tags()
-                            .find(|(key, _)| *key == k)
-                            .map(|(_, v)| v.to_string())
-                    };
-                    (n.id(), n.lat(), n.lon(), stop_name(tag))
+                    if let Some(slot) = parts.wants(n.id()) {
+                        let tag = |k: &str| {
+                            n.tags()
+                                .find(|(key, _)| *key == k)
+                                .map(|(_, v)| v.to_string())
+                        };
+                        set(&mut parts, slot, n.lat(), n.lon(), stop_name(tag));
+                    }
                 }
                 Element::DenseNode(n) => {
-                    let tag = |k: &str| {
-                        n.tags()
-                            .find(|(key, _)| *key == k)
-                            .map(|(_, v)| v.to_string())
-                    };
-                    (n.id(), n.lat(), n.lon(), stop_name(tag))
+                    if let Some(slot) = parts.wants(n.id()) {
+                        let tag = |k: &str| {
+                            n.tags()
+                                .find(|(key, _)| *key == k)
+                                .map(|(_, v)| v.to_string())
+                        };
+                        set(&mut parts, slot, n.lat(), n.lon(), stop_name(tag));
+                    }
                 }
-                _ => return,
-            };
-            if let Some(slot) = parts.wants(id) {
-                let p = LatLon::new(lat, lon);
-                if p.is_valid() {
-                    parts.set_node(slot, p, name);
-                }
+                _ => {}
             }
         },
         &mut |b| progress(size + b, total),
     )?;
     Ok(parts)
+}
+
+fn set(parts: &mut Parts, slot: usize, lat: f64, lon: f64, name: Option<String>) {
+    let p = LatLon::new(lat, lon);
+    if p.is_valid() {
+        parts.set_node(slot, p, name);
+    }
 }
 
 /// Calls `on` for every element, blob by blob; errors name the byte offset
