@@ -129,9 +129,22 @@ fn ids_are_unique_and_stops_close_together() {
         let lines: BTreeSet<_> = set.lines.iter().map(|l| &l.id).collect();
         assert_eq!(lines.len(), set.lines.len(), "{mode}: duplicate line ids");
         for line in &set.lines {
-            for w in set.line_geometry(line).windows(2) {
+            let stops = stop_names(set, line);
+            let geometry = set.line_geometry(line);
+            for (i, w) in geometry.windows(2).enumerate() {
                 let d = geodesic_distance(w[0], w[1]);
-                assert!(d.0 <= MAX_GAP.0, "{mode} {}: gap of {:.1} km", line.id, d.0);
+                let pair = (stops[i].as_str(), stops[i + 1].as_str());
+                let excepted = LONG_GAPS
+                    .iter()
+                    .any(|&(l, a, b)| l == line.id && (a, b) == pair);
+                assert!(
+                    d.0 <= MAX_GAP.0 || excepted,
+                    "{mode} {}: {} to {} is {:.1} km",
+                    line.id,
+                    pair.0,
+                    pair.1,
+                    d.0
+                );
             }
         }
         // Every station is on some line.
@@ -194,6 +207,86 @@ fn corridors_are_connected() {
     }
 }
 
-const RAIL_MUST_REACH: &[&str] = &["sinuiju", "dandong", "shenyang"];
-const ROAD_FROM: &str = "dong-dang";
-const ROAD_MUST_REACH: &[&str] = &["lang-son", "hanoi"];
+/// Stop ids of a line in order; shape points as `@lat,lon`.
+fn stop_names(set: &LineSet, line: &journeymap::network::lines::Line) -> Vec<String> {
+    use journeymap::network::lines::LineStop;
+    line.stops
+        .iter()
+        .map(|s| match s {
+            LineStop::Station(i) => set.stations[*i].id.clone(),
+            LineStop::Shape(p) => format!("@{p}"),
+        })
+        .collect()
+}
+
+/// Consecutive stops more than `MAX_GAP` apart that are kept: no station
+/// position between them was known well enough to add one (README:
+/// "Known gaps"). Each is a straight chord where the track bends less or
+/// more; it makes the line's computed length shorter, never longer.
+const LONG_GAPS: &[(&str, &str, &str)] = &[
+    ("shenshan", "xinmin", "dahushan"),
+    ("jingguang", "miluo", "changsha"),
+    ("jingjiu", "shangqiu-jj", "bozhou"),
+    ("jingjiu", "fengcheng-jx", "xingan-jx"),
+    ("jingjiu", "jinggangshan", "xingguo"),
+    ("jingjiu", "xingguo", "ganzhou"),
+    ("jingjiu", "longchuan", "heyuan"),
+    ("jingjiu", "heyuan", "huizhou"),
+    ("xianggui", "liuzhou", "laibin"),
+    ("xianggui", "laibin", "litang"),
+    ("xianggui", "fusui", "chongzuo"),
+    ("jiaoliu", "dengzhou", "xiangyang"),
+    ("jiaoliu", "yicheng", "jingmen"),
+    ("jiaoliu", "dangyang", "zhicheng"),
+    ("jiaoliu", "cili", "zhangjiajie"),
+    ("jiaoliu", "zhangjiajie", "guzhang"),
+    ("jiaoliu", "sanjiang", "rongshui"),
+    ("jiaoliu", "rongan", "luoman"),
+    ("zhegan", "zhangshu", "xinyu"),
+    ("xianqian", "xinhua", "xupu"),
+    ("xianqian", "xupu", "zhongfang"),
+    ("nankun", "nanning", "longan"),
+    ("kunming-hekou", "jianshui", "mengzi"),
+    ("north-south", "minh-khoi", "cho-sy"),
+];
+
+/// The corridors the seed articles need: Pyongyang to Đồng Đăng and Hanoi
+/// through China, and Pyongyang to Vladivostok.
+const RAIL_MUST_REACH: &[&str] = &[
+    "sinuiju",
+    "dandong",
+    "shenyang",
+    "tianjin",
+    "beijing",
+    "zhengzhou",
+    "wuchang",
+    "changsha",
+    "hengyang",
+    "guilin",
+    "liuzhou",
+    "nanning",
+    "pingxiang",
+    "dong-dang",
+    "lang-son",
+    "hanoi",
+    "lao-cai",
+    "hai-phong",
+    "saigon",
+    "kunming",
+    "hekou",
+    "guiyang",
+    "hangzhou",
+    "shanghai",
+    "xian",
+    "lianyungang",
+    "guangzhou",
+    "hung-hom",
+    "jiaozuo",
+    "kaesong",
+    "tumangang",
+    "khasan",
+    "ussuriysk",
+    "vladivostok",
+];
+const ROAD_FROM: &str = "huu-nghi-gate";
+const ROAD_MUST_REACH: &[&str] = &["dong-dang", "lang-son", "hanoi", "noi-bai", "nanning"];
