@@ -159,6 +159,11 @@ fn resolve(
     if let Some(p) = LatLon::parse(name) {
         return Ok(RoutePoint::new(name, p));
     }
+    if let Some((a, b)) = name.split_once(',') {
+        if a.trim().parse::<f64>().is_ok() && b.trim().parse::<f64>().is_ok() {
+            return Err(Failure::new(Exit::Usage, format!("'{name}' is not a valid LAT,LON: latitude must be within ±90 and longitude within ±180")));
+        }
+    }
     let modes: &[Mode] = if mode.uses_network() {
         &[mode]
     } else {

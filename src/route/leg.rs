@@ -4,6 +4,11 @@
 
 use super::{LineUse, RoutedLeg};
 use crate::measure::{densify_geodesic, geodesic_length, Km, LatLon};
+
+/// Geodesic length; +0.0 turns the -0.0 an empty float sum gives into 0.
+fn length_of(line: &[LatLon]) -> Km {
+    Km(geodesic_length(line).0 + 0.0)
+}
 use crate::mode::Mode;
 use crate::network::graph::Graph;
 use crate::network::search::{shortest_path, Profile};
@@ -103,7 +108,7 @@ pub fn route_leg_with(
     }
     if !mode.uses_network() {
         leg.geometry = straight_line(&points);
-        leg.length = geodesic_length(&leg.geometry);
+        leg.length = length_of(&leg.geometry);
         return leg;
     }
     let Some(graph) = network.graph(mode) else {
@@ -113,7 +118,7 @@ pub fn route_leg_with(
     let tolerance = opts.snap_tolerance.unwrap_or(network.snap_tolerance);
     match route_on_graph(graph, profile, tolerance, &points, &mut leg) {
         Ok(()) => {
-            leg.length = geodesic_length(&leg.geometry);
+            leg.length = length_of(&leg.geometry);
             leg
         }
         Err(why) => fallback(leg, &points, why),
@@ -135,7 +140,7 @@ pub fn straight_line(points: &[&RoutePoint]) -> Vec<LatLon> {
 
 fn fallback(mut leg: RoutedLeg, points: &[&RoutePoint], why: String) -> RoutedLeg {
     leg.geometry = straight_line(points);
-    leg.length = geodesic_length(&leg.geometry);
+    leg.length = length_of(&leg.geometry);
     leg.routed = false;
     leg.stops.clear();
     leg.lines.clear();

@@ -417,3 +417,64 @@ impl ChainBuilder {
         b.finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(ways: &[(&str, &[i64])], missing: &[i64]) -> Parts {
+        let mut p = Parts::default();
+        for (name, refs) in ways {
+            p.add_way(name.to_string(), LineKind::Conventional, refs.to_vec());
+        }
+        p.index_nodes();
+        for (slot, &id) in p.ids.clone().iter().enumerate() {
+            if !missing.contains(&id) {
+                p.set_node(slot, LatLon::new(10.0 + id as f64 * 0.01, 20.0), None);
+            }
+        }
+        p
+    }
+
+    #[test]
+    fn ways_of_one_line_merge_and_junctions_stay() {
+        // Two ways of line L end to end (1–5, 5–9), a branch M from 3.
+        let p = parts(
+            &[
+                ("L", &[1, 2, 3, 4, 5]),
+                ("L", &[5, 6, 7, 8, 9]),
+                ("M", &[3, 20, 21]),
+            ],
+            &[],
+        );
+        let g = p.build(Path::new("t"), Mode::Rail).unwrap();
+        assert_eq!((g.node_count(), g.edge_count()), (4, 3), "1, 3, 9, 21");
+        let total: f64 = (0..3).map(|e| g.edge(e).length.0).sum();
+        let want = crate::measure::geodesic_length(
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9].map(|i| LatLon::new(10.0 + i as f64 * 0.01, 20.0)),
+        )
+        .0 + crate::measure::geodesic_length(
+            &[3, 20, 21].map(|i| LatLon::new(10.0 + i as f64 * 0.01, 20.0)),
+        )
+        .0;
+        assert!((total - want).abs() < 1e-9);
+    }
+
+    #[test]
+    fn rings_and_missing_nodes() {
+        let ring = parts(&[("R", &[1, 2, 3]), ("R", &[3, 4, 1])], &[]);
+        let g = ring.build(Path::new("t"), Mode::Rail).unwrap();
+        assert_eq!(
+            g.edge_count(),
+            1,
+            "a ring of pass-through nodes is one loop edge"
+        );
+        // Node 3 is outside the extract: the way is cut there.
+        let cut = parts(&[("L", &[1, 2, 3, 4, 5])], &[3]);
+        let g = cut.build(Path::new("t"), Mode::Rail).unwrap();
+        assert_eq!(g.edge_count(), 2);
+        let none = parts(&[("L", &[1, 2])], &[1, 2]);
+        let err = none.build(Path::new("t"), Mode::Rail).unwrap_err();
+        assert!(err.empty && err.message.contains("no coordinates"), "{err}");
+    }
+}
