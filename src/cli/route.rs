@@ -149,7 +149,8 @@ fn load_network(args: &RouteArgs) -> Result<Network, Failure> {
 
 /// Resolves a place argument: LAT,LON; a station of the leg's network (or,
 /// for air and sea, of any bundled network); the gazetteer's best candidate
-/// (ranked nearer the places already resolved); else not found.
+/// (ranked nearer the places already resolved); a station whose name
+/// contains it as whole words; else not found.
 fn resolve(
     name: &str,
     mode: Mode,
@@ -184,6 +185,13 @@ fn resolve(
     if let Some(c) = gaz.candidates(name, &ctx).first() {
         let place = gaz.place(c.id);
         return Ok(RoutePoint::new(place.name(), place.point()));
+    }
+    for &m in modes {
+        if let Some(g) = network.graph(m) {
+            if let Some(&n) = g.nodes_containing(name).first() {
+                return Ok(RoutePoint::new(g.node_name(n).unwrap_or(name), g.node(n)));
+            }
+        }
     }
     Err(Failure::new(Exit::NotFound, format!("unknown place '{name}': not a station of the {mode} network nor a gazetteer place"))
         .hint("give a station or town name of the network, or coordinates as LAT,LON (e.g. --from 39.02,125.74)"))

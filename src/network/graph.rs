@@ -360,6 +360,26 @@ impl Graph {
     }
 }
 
+impl Graph {
+    /// Nodes whose folded name contains `name` folded as whole words
+    /// ("Noi Bai" in "Nội Bài International Airport"), shortest name
+    /// first, then in node order. For when no name matches exactly.
+    pub fn nodes_containing(&self, name: &str) -> Vec<u32> {
+        let want = format!(" {} ", fold_name(name));
+        if want.trim().is_empty() {
+            return Vec::new();
+        }
+        let mut hits: Vec<(usize, u32)> = (0..self.nodes.len() as u32)
+            .filter_map(|n| {
+                let folded = format!(" {} ", fold_name(self.node_name(n)?));
+                folded.contains(&want).then_some((folded.len(), n))
+            })
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter().map(|(_, n)| n).collect()
+    }
+}
+
 /// Folds a name for matching: accents stripped (NFD, combining marks
 /// dropped, đ→d), lower case, every run of non-alphanumerics one space.
 ///

@@ -170,7 +170,7 @@ fn route_on_graph(
             Ok(s) => {
                 if s.distance.0 > 5.0 {
                     leg.warnings.push(format!(
-                        "{} is {:.1} km from the nearest {} network node ({}); the route starts there",
+                        "{} is {:.1} km from the nearest {} network node ({}); the route is measured from there",
                         p.name,
                         s.distance.0,
                         g.mode(),
