@@ -45,5 +45,7 @@ pub struct LineUse {
 }
 
 pub mod geojson;
+mod itinerary;
 mod leg;
+pub use itinerary::route_itinerary;
 pub use leg::{route_leg, route_leg_with, straight_line, RouteOptions, RoutePoint, AIR_STEP};
