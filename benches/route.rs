@@ -189,6 +189,19 @@ fn million() {
         rss_mb("VmRSS:"),
         rss_mb("VmHWM:")
     );
+    let bytes = journeymap::network::file::to_bytes(&g);
+    drop(g);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("grid.net");
+    std::fs::write(&path, &bytes).expect("write");
+    let t = Instant::now();
+    let loaded = journeymap::network::file::load(&path).expect("load");
+    println!(
+        "synthetic: network file {:.0} MB loads (read, checksum, checks, adjacency) in {:.0} ms, {} nodes",
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3,
+        loaded.node_count()
+    );
 }
 
 fn pbf_import() {
