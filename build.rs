@@ -1,8 +1,8 @@
 //! Compiles the bundled gazetteer (data/gazetteer) into the index files the
-//! library embeds. The compiler lives in src/gazetteer/compile.rs; the
+//! library embeds. The compiler lives in src/gazetteer/compile/; the
 //! layout and the name folding are shared with the runtime.
 
-#[path = "src/gazetteer/compile.rs"]
+#[path = "src/gazetteer/compile/mod.rs"]
 mod compile;
 #[path = "src/gazetteer/fold.rs"]
 mod fold;
@@ -21,7 +21,9 @@ fn main() {
     }
     for f in [
         "build.rs",
-        "src/gazetteer/compile.rs",
+        "src/gazetteer/compile/mod.rs",
+        "src/gazetteer/compile/sources.rs",
+        "src/gazetteer/compile/index.rs",
         "src/gazetteer/fold.rs",
         "src/gazetteer/format.rs",
     ] {

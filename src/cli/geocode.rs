@@ -16,6 +16,9 @@ const MAX_NAME_BYTES: usize = 1024;
 /// Exit codes: 0 found; 3 invalid input (empty, over 1024 bytes, not UTF-8,
 /// bad --country or --near); 4 no place has that name.
 #[derive(clap::Args, Debug, Default)]
+#[command(
+    after_help = "Exit codes: 0 found; 3 invalid input (empty, over 1024 bytes, not UTF-8, bad --country or --near coordinates); 4 no place by that name (or unknown --near place).\nPlace data © GeoNames (CC BY 4.0); airports: airportsdata (MIT); country names: world-countries (ODbL)."
+)]
 pub struct GeocodeArgs {
     /// Place name in any script or spelling ("Dong Dang", "Đồng Đăng",
     /// "평양"), or a code (IATA "HAN", ICAO "VVNB", ISO "KP", "UK").

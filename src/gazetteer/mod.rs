@@ -25,7 +25,7 @@
 //!
 //! # On-disk format
 //!
-//! `build.rs` runs `src/gazetteer/compile.rs` over `data/gazetteer/`
+//! `build.rs` runs `src/gazetteer/compile/` over `data/gazetteer/`
 //! and writes seven files into `OUT_DIR`, embedded with `include_bytes!`
 //! (nothing is parsed at start-up; pages are touched only when used):
 //!
@@ -43,11 +43,16 @@
 //! `population: u32` (0 = unknown), `name, source_id, admin1_name: u32`
 //! string-pool offsets, `country: [u8; 2]`, `feature_code: [u8; 5]`
 //! (zero-padded), `feature_class: u8`, `kind: u8` ([`PlaceKind`] order),
-//! 3 reserved bytes. A posting is `place_id << 2 | match_kind` where
-//! match_kind is 0 main name, 1 alternate name, 2 derived name (the name
-//! without an administrative prefix/suffix: "Thị Trấn Đồng Đăng" →
-//! "Đồng Đăng", "Nanning Shi" → "Nanning"), 3 code. Records are ordered
-//! countries, admin1, admin2, cities, airports, supplement.
+//! `size: u8` (ranking size, round(10 × log10(n + 1)) of the population or,
+//! for regions, of their places' summed population), 2 reserved bytes.
+//! A posting is `place_id << 2 | match_kind` where match_kind is 0 main
+//! name, 1 alternate name, 2 derived name (the name without an
+//! administrative prefix/suffix: "Thị Trấn Đồng Đăng" → "Đồng Đăng",
+//! "Nanning Shi" → "Nanning"; "X International Airport" → "X Airport"),
+//! 3 code. GeoNames alternate names that are 3–4 capitals or digits ("HAN",
+//! "FNJ") are codes, not names: they go to the code index as alternates.
+//! Records are ordered countries, admin1, admin2, cities, airports,
+//! supplement.
 
 mod fold;
 mod format;
@@ -248,7 +253,15 @@ impl Gazetteer {
         self.names.contains_key(folded)
     }
 
-    /// The country with this ISO 3166-1 alpha-2 code.
+    /// The country with this ISO 3166-1 alpha-2 code (any case).
+    ///
+    /// ```
+    /// use journeymap::gazetteer::{Gazetteer, PlaceKind};
+    /// let g = Gazetteer::bundled();
+    /// let kp = g.place(g.country("kp").unwrap());
+    /// assert_eq!((kp.name(), kp.kind(), kp.source_id()), ("North Korea", PlaceKind::Country, "country:KP"));
+    /// assert!(g.country("ZZ").is_none());
+    /// ```
     pub fn country(&self, iso2: &str) -> Option<PlaceId> {
         let code = iso2.trim().to_ascii_uppercase();
         self.by_source_id(&format!("country:{code}"))
@@ -273,6 +286,7 @@ impl Gazetteer {
     /// let g = journeymap::gazetteer::Gazetteer::bundled();
     /// assert_eq!(g.demonym("North Korean"), Some("KP"));
     /// assert_eq!(g.demonym("vietnamese"), Some("VN"));
+    /// assert_eq!(g.demonym("Qataris"), Some("QA"));
     /// assert_eq!(g.demonym("Hanoi"), None);
     /// ```
     pub fn demonym(&self, word: &str) -> Option<&str> {
@@ -356,6 +370,60 @@ mod tests {
             assert!(!p.source_id().is_empty(), "{id:?}");
             assert!(p.point().is_valid(), "{}", p.source_id());
         }
+    }
+
+    #[test]
+    fn every_supplement_row_is_found_by_its_name() {
+        let g = Gazetteer::bundled();
+        let supp: Vec<PlaceId> = g
+            .ids()
+            .filter(|&id| g.place(id).source_id().starts_with("supp:"))
+            .collect();
+        assert!(supp.len() >= 15, "{}", supp.len());
+        for id in supp {
+            let p = g.place(id);
+            assert!(g.lookup(p.name()).contains(&id), "{}", p.source_id());
+            assert!(g.country(p.country()).is_some(), "{}", p.source_id());
+            assert!(p.point().is_valid() && p.point() != LatLon::new(0.0, 0.0));
+        }
+    }
+
+    #[test]
+    fn odd_inputs_never_panic() {
+        let g = Gazetteer::bundled();
+        let ctx = Context {
+            country: Some("not a code".into()),
+            countries: vec!["".into(), "ZZ".into()],
+            near: vec![LatLon::new(f64::NAN, 0.0), LatLon::new(91.0, 200.0)],
+        };
+        let odd = [
+            "",
+            " ",
+            "\0",
+            "'''",
+            "----",
+            "\u{301}\u{301}",
+            "🙂",
+            "\u{202e}Hanoi",
+            "A",
+            "ZZZZ",
+            "1234",
+            "a\tb\nc",
+            "Đ",
+            "ß",
+            "İstanbul",
+        ];
+        for s in odd {
+            let _ = g.candidates(s, &ctx);
+            let _ = g.lookup(s);
+            let _ = g.is_prefix(&fold(s));
+            let _ = g.demonym(s);
+            let _ = g.by_source_id(s);
+            let _ = g.country_name(s);
+        }
+        let _ = g.place(PlaceId(u32::MAX));
+        let long = "x".repeat(100_000);
+        assert!(g.candidates(&long, &Context::default()).is_empty());
     }
 
     #[test]

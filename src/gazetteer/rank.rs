@@ -22,6 +22,16 @@ use super::{Gazetteer, Hit, Place, PlaceId};
 use crate::measure::{geodesic_distance, LatLon};
 
 /// What is known around a name: steers [`Gazetteer::candidates`].
+///
+/// ```
+/// use journeymap::gazetteer::{Context, Gazetteer};
+/// let g = Gazetteer::bundled();
+/// // "Paris" alone is the French capital; an article about Texas says otherwise.
+/// let paris = |ctx: &Context| g.place(g.candidates("Paris", ctx)[0].id).country().to_string();
+/// assert_eq!(paris(&Context::default()), "FR");
+/// let texas = Context { countries: vec!["US".into()], near: vec![journeymap::measure::LatLon::new(33.0, -95.6)], ..Context::default() };
+/// assert_eq!(paris(&texas), "US");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
     /// ISO2 country the place is said to be in (`--country`).
