@@ -251,6 +251,19 @@ fn table(leg: &RoutedLeg, points: &[RoutePoint], straight: Km) -> String {
         (true, _) => "great-circle arc",
     };
     let _ = writeln!(s, "\ntotal: {:.1} km {what}", leg.length.0);
+    let with_official = leg.lines.iter().filter(|u| u.official.is_some()).count();
+    if with_official > 0 {
+        let by_official: f64 = leg
+            .lines
+            .iter()
+            .map(|u| u.official.unwrap_or(u.length).0)
+            .sum();
+        let _ = writeln!(
+            s,
+            "by official lengths: {by_official:.1} km ({with_official} of {} lines official, the rest by geometry)",
+            leg.lines.len()
+        );
+    }
     if let (Some(a), Some(b)) = (points.first(), points.last()) {
         let _ = writeln!(
             s,
