@@ -14,7 +14,9 @@
 //! b.add_edge(a, c, l, &[LatLon::new(40.5, 124.1)]);
 //! let g = b.finish().unwrap();
 //! assert_eq!(g.node_count(), 2);
-//! assert!((g.edge(0).length.0 - 111.2).abs() < 1.0);
+//! let along = [LatLon::new(40.0, 124.0), LatLon::new(40.5, 124.1), LatLon::new(41.0, 124.0)];
+//! let want = journeymap::measure::geodesic_length(&along);
+//! assert!((g.edge(0).length.0 - want.0).abs() < 1e-9, "through the shape point");
 //! ```
 
 use crate::measure::{geodesic_distance, Km, LatLon};
