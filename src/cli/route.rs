@@ -172,7 +172,18 @@ fn resolve(
     };
     for &m in modes {
         if let Some(g) = network.graph(m) {
-            if let Some(&n) = g.nodes_named(name).first() {
+            // Several stations of one name: the one nearest the place
+            // resolved before it, else the first.
+            let named = g.nodes_named(name);
+            let best = match near.last() {
+                Some(&prev) => named.iter().copied().min_by(|&a, &b| {
+                    geodesic_distance(prev, g.node(a))
+                        .0
+                        .total_cmp(&geodesic_distance(prev, g.node(b)).0)
+                }),
+                None => named.first().copied(),
+            };
+            if let Some(n) = best {
                 return Ok(RoutePoint::new(g.node_name(n).unwrap_or(name), g.node(n)));
             }
         }
