@@ -43,3 +43,9 @@ pub struct LineUse {
     /// on geometry alone.
     pub official: Option<Km>,
 }
+
+pub mod geojson;
+mod itinerary;
+mod leg;
+pub use itinerary::route_itinerary;
+pub use leg::{route_leg, route_leg_with, straight_line, RouteOptions, RoutePoint, AIR_STEP};
