@@ -1,0 +1,463 @@
+//! Reading a figure's context: what it says it measures, where from and to,
+//! who travels, and whether it is about the journey at all.
+//!
+//! The *window* of a figure is its clause: the tokens between the nearest
+//! clause break (`,` `;` `:` `(` `)` or a spaced dash) before it and the one
+//! after it; a list of figures ("a three-day, 1,850-mile journey") shares the
+//! noun that ends it. Cues are looked for in the window first, then in the
+//! whole sentence.
+
+use super::figure::{figure_at, Figure, Unit};
+use super::tokens::{Kind, Tok};
+use super::Measured;
+use crate::mode::Mode;
+
+/// Nouns that say a figure is (part of) a journey.
+const JOURNEY_NOUNS: &[&str] = &[
+    "journey", "trip", "ride", "voyage", "trek", "travel", "route", "way", "distance", "odyssey",
+];
+/// Nouns that say a figure is about something else than the journey (a
+/// stop on the way, a visit, a meeting): such figures are not claims.
+const OTHER_NOUNS: &[&str] = &[
+    "stop", "stopover", "break", "delay", "wait", "visit", "stay", "meeting", "talks", "summit",
+    "speech", "session", "ceremony", "shift", "flight-time", "layover", "rest", "halt", "pause",
+    "queue", "ban", "sentence",
+];
+/// Words right before or after a figure that make it a point in time, not a
+/// duration ("two days ago", "the past few days").
+const TIME_BEFORE: &[&str] = &["past", "last", "next", "coming", "previous", "first", "within"];
+const TIME_AFTER: &[&str] = &["ago", "later", "earlier", "old"];
+/// Words that make a metre figure a height or size, not a distance.
+const HEIGHT_CUES: &[&str] = &[
+    "stood", "stands", "tall", "taller", "shorter", "height", "high", "wide", "deep", "long-",
+    "heel", "heels", "measures", "measured",
+];
+const LEG_CUES: &[&str] = &["leg", "stretch", "section", "segment", "last", "final"];
+
+/// The mode a cue word names, if any.
+fn mode_word(w: &str) -> Option<Mode> {
+    match w {
+        "train" | "trains" | "rail" | "railway" | "railways" | "railroad" | "track" | "tracks"
+        | "locomotive" => Some(Mode::Rail),
+        "car" | "cars" | "drive" | "drove" | "driving" | "driven" | "road" | "roads"
+        | "motorcade" | "limousine" | "limo" | "bus" | "coach" | "highway" | "motorway"
+        | "convoy" => Some(Mode::Road),
+        "flight" | "flights" | "flew" | "fly" | "flying" | "plane" | "planes" | "airliner"
+        | "jet" | "aircraft" | "air" => Some(Mode::Air),
+        "ship" | "ferry" | "boat" | "sea" | "sailing" | "sail" => Some(Mode::Sea),
+        _ => None,
+    }
+}
+
+fn measured_of(mode: Mode) -> Measured {
+    match mode {
+        Mode::Rail => Measured::RailTrack,
+        Mode::Road => Measured::Road,
+        Mode::Air => Measured::Flight,
+        Mode::Sea => Measured::Sea,
+    }
+}
+
+fn is_break(t: &Tok) -> bool {
+    t.kind == Kind::Punct
+        && (matches!(t.text, "," | ";" | ":" | "(" | ")" | "–" | "—")
+            || (t.text == "-" && !t.glued))
+}
+
+/// Token range of the figure's clause.
+pub(crate) fn window(t: &[Tok], f: &Figure) -> (usize, usize) {
+    let mut a = f.first;
+    while a > 0 && !is_break(&t[a - 1]) {
+        a -= 1;
+    }
+    let mut b = f.end;
+    loop {
+        while b < t.len() && !is_break(&t[b]) {
+            b += 1;
+        }
+        // "three-day, 1,850-mile journey": carry on through the next figure.
+        match t.get(b + 1).and_then(|_| figure_at(t, b + 1)) {
+            Some(next) if t[b].text == "," => b = next.end,
+            _ => break,
+        }
+    }
+    (a, b)
+}
+
+/// What the context says about one figure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reading {
+    pub measured: Measured,
+    pub mode_hint: Option<Mode>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+fn lower_words(t: &[Tok]) -> Vec<String> {
+    t.iter().map(|x| x.lower()).collect()
+}
+
+/// The noun the figure qualifies: the first word after the unit (skipping
+/// up to two modifiers and a following figure), or the noun before
+/// "of" ("a drive of several hours"). Returns (noun index, modifiers).
+fn head_noun(t: &[Tok], f: &Figure, win_end: usize) -> Option<(usize, Vec<usize>)> {
+    let mut k = f.end;
+    // "three-day, 1,850-mile journey"
+    if t.get(k).is_some_and(|x| x.text == ",") {
+        if let Some(next) = figure_at(t, k + 1) {
+            k = next.end;
+        }
+    }
+    let mut mods = Vec::new();
+    while k < win_end && k < f.end + 5 {
+        let w = t[k].lower();
+        if t[k].kind != Kind::Word {
+            if t[k].is_punct('-') && t[k].glued {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if JOURNEY_NOUNS.contains(&w.as_str())
+            || OTHER_NOUNS.contains(&w.as_str())
+            || matches!(w.as_str(), "drive" | "flight" | "track" | "road" | "railway")
+        {
+            return Some((k, mods));
+        }
+        if matches!(w.as_str(), "of" | "by" | "to" | "from" | "in" | "on" | "and") {
+            break;
+        }
+        mods.push(k);
+        k += 1;
+    }
+    // "a drive of several hours", "journey of 3,000 km"
+    let before = f.first.checked_sub(1)?;
+    if t[before].is("of") && before > 0 {
+        let w = t[before - 1].lower();
+        if JOURNEY_NOUNS.contains(&w.as_str())
+            || OTHER_NOUNS.contains(&w.as_str())
+            || matches!(w.as_str(), "drive" | "flight")
+        {
+            return Some((before - 1, Vec::new()));
+        }
+    }
+    None
+}
+
+/// The mode cue in `range` nearest to the figure, with "by train", "by
+/// air" etc. counting as cues.
+fn nearest_mode(t: &[Tok], range: (usize, usize), f: &Figure) -> Option<Mode> {
+    (range.0..range.1)
+        .filter(|&k| !(f.first..f.end).contains(&k))
+        .filter_map(|k| {
+            let w = t[k].lower();
+            let m = mode_word(&w)?;
+            // "air" and "sea" only count in "by air", "by sea".
+            if matches!(w.as_str(), "air" | "sea") && !(k > 0 && t[k - 1].is("by")) {
+                return None;
+            }
+            Some((k.abs_diff(f.num_first), m))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, m)| m)
+}
+
+/// Capitalised place words after `k` ("Pyongyang", "Dong Dang", "North
+/// Korea"), skipping a determiner and an apposition ("his capital,
+/// Pyongyang").
+fn place_after(t: &[Tok], mut k: usize, end: usize) -> Option<String> {
+    let mut skipped = 0;
+    while k < end && !t[k].is_capitalised() {
+        let w = t[k].lower();
+        let skippable = matches!(
+            w.as_str(),
+            "the" | "his" | "her" | "its" | "their" | "a" | "an" | "capital" | "city" | "town"
+        ) || (t[k].text == "," && skipped > 0);
+        if !skippable || skipped > 4 {
+            return None;
+        }
+        skipped += 1;
+        k += 1;
+    }
+    let mut words: Vec<String> = Vec::new();
+    while k < t.len() && k < end + 4 {
+        let x = &t[k];
+        if x.is_capitalised() && (words.is_empty() || !x.glued) {
+            words.push(strip_possessive(x.text).0.to_string());
+        } else if x.is_punct('-') && x.glued && !words.is_empty() {
+            // "Dong-dang"
+            if let Some(n) = t.get(k + 1).filter(|n| n.kind == Kind::Word && n.glued) {
+                if let Some(last) = words.last_mut() {
+                    last.push('-');
+                    last.push_str(n.text);
+                }
+                k += 2;
+                continue;
+            }
+            break;
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// From/to place words in `range`: "from X", "to X", "into X", "for X"
+/// (only after a journey noun), "between X and Y".
+fn leg_hints(t: &[Tok], range: (usize, usize)) -> (Option<String>, Option<String>) {
+    let (mut from, mut to) = (None, None);
+    for k in range.0..range.1 {
+        let w = t[k].lower();
+        match w.as_str() {
+            "from" | "leaving" if from.is_none() => from = place_after(t, k + 1, range.1),
+            "to" | "into" | "reach" | "reaching"
+                if to.is_none() && !(k > 0 && t[k - 1].is("according")) =>
+            {
+                to = place_after(t, k + 1, range.1)
+            }
+            "between" if from.is_none() => {
+                from = place_after(t, k + 1, range.1);
+                if let Some(and) = (k + 1..range.1).find(|&j| t[j].is("and")) {
+                    to = place_after(t, and + 1, range.1);
+                }
+            }
+            _ => {}
+        }
+    }
+    (from, to)
+}
+
+/// Decides whether a figure is about the journey, and what it measures.
+/// `None` when it is not a claim (a height, a stop, a point in time).
+pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
+    let win = window(t, f);
+    let sentence = (0, t.len());
+    let words = lower_words(&t[win.0..win.1]);
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let before = f.first.checked_sub(1).map(|k| t[k].lower());
+    let after = t.get(f.end).map(|x| x.lower());
+    let is_duration = matches!(f.unit, Unit::Minute | Unit::Hour | Unit::Day);
+    if is_duration
+        && (before.as_deref().is_some_and(|w| TIME_BEFORE.contains(&w))
+            || after.as_deref().is_some_and(|w| TIME_AFTER.contains(&w)))
+    {
+        return None;
+    }
+    if f.unit == Unit::Metre && has(HEIGHT_CUES) {
+        return None;
+    }
+    let head = head_noun(t, f, win.1);
+    let head_word = head.as_ref().map(|(k, _)| t[*k].lower());
+    if head_word
+        .as_deref()
+        .is_some_and(|w| OTHER_NOUNS.contains(&w))
+    {
+        return None;
+    }
+    // "The summit lasts two days": the subject is not the journey.
+    if head.is_none() && has(OTHER_NOUNS) && !has(JOURNEY_NOUNS) && nearest_mode(t, win, f).is_none()
+    {
+        return None;
+    }
+    // A vague figure is only a claim next to a journey word.
+    if f.number.value.is_none() && head.is_none() && !has(JOURNEY_NOUNS) && !has(&["drive"]) {
+        return None;
+    }
+    let (mut from, mut to) = leg_hints(t, win);
+    if from.is_none() && to.is_none() {
+        (from, to) = leg_hints(t, sentence);
+    }
+    let window_mode = nearest_mode(t, win, f);
+    let mode_hint = window_mode.or_else(|| nearest_mode(t, sentence, f));
+    // Strong cues: the head noun itself, its modifiers, or "by/of X" after it.
+    let strong = head.as_ref().and_then(|(k, mods)| {
+        let near = mods.iter().copied().chain([*k, k + 1, k + 2]);
+        near.filter(|&j| j < win.1)
+            .filter_map(|j| {
+                let w = t[j].lower();
+                if matches!(w.as_str(), "air" | "sea") && !(j > 0 && t[j - 1].is("by")) {
+                    return None;
+                }
+                mode_word(&w)
+            })
+            .next()
+    });
+    let straight_line = words
+        .iter()
+        .filter(|w| *w != "-")
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|p| p[0] == "straight" && p[1] == "line");
+    let straight = has(&["crow", "apart"])
+        || straight_line
+        || (has(&["direct"]) && !has(&["flight", "train", "route", "flights", "trains"]));
+    let measured = if straight {
+        Measured::StraightLine
+    } else if let Some(m) = strong {
+        measured_of(m)
+    } else if has(LEG_CUES) && head.is_some() {
+        Measured::Leg
+    } else if head_word
+        .as_deref()
+        .is_some_and(|w| JOURNEY_NOUNS.contains(&w))
+    {
+        Measured::Journey
+    } else if let Some(m) = mode_hint {
+        measured_of(m)
+    } else {
+        Measured::Journey
+    };
+    Some(Reading {
+        measured,
+        mode_hint,
+        from,
+        to,
+    })
+}
+
+/// "Kim's" → ("Kim", true); "Kim" → ("Kim", false).
+fn strip_possessive(w: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(base) = w.strip_suffix(suffix) {
+            return (base, true);
+        }
+    }
+    (w, false)
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "they", "their", "them"];
+/// Capitalised words that start sentences but are not names.
+const NOT_NAMES: &[&str] = &[
+    "he", "she", "his", "her", "him", "they", "their", "them", "it", "its", "we", "i", "you",
+    "the", "a", "an", "this", "that", "these", "those", "when", "but", "and", "although",
+    "after", "before", "just", "if", "as", "in", "on", "at", "during", "from", "since", "while",
+    "upon", "there", "here", "then", "so", "yet", "even", "however", "according", "meanwhile",
+];
+const TITLES: &[&str] = &[
+    "president", "leader", "chairman", "mr", "mrs", "ms", "dr", "minister", "king", "queen",
+    "pope", "prince", "princess", "dictator", "premier", "chancellor",
+];
+const VERBS: &[&str] = &[
+    "made", "took", "left", "set", "went", "came", "rode", "drove", "flew", "is", "was", "has",
+    "had", "will", "would", "could", "can", "may", "might", "spent", "met", "got", "sat", "began",
+    "ran", "gave", "saw", "told", "said", "leaves", "arrives", "travels", "enjoys", "makes",
+    "takes", "heads", "rides", "crosses", "reaches", "flies", "drives", "goes",
+];
+const TRAVEL_NOUNS: &[&str] = &[
+    "train", "car", "limousine", "limo", "motorcade", "journey", "trip", "flight", "plane",
+    "voyage", "convoy", "jet", "entourage", "vehicle",
+];
+
+/// Person names mentioned in a sentence, in order, as (token index, name).
+/// A person is a capitalised run of words that is followed by a verb
+/// (from a short list, or a word ending in -ed or -ing), or written in
+/// the possessive before a travel noun ("Kim's train"), or after a title
+/// ("President Donald Trump").
+pub(crate) fn persons(t: &[Tok]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < t.len() {
+        if !t[k].is_capitalised() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut parts: Vec<String> = Vec::new();
+        let mut possessive = false;
+        while k < t.len() {
+            let x = &t[k];
+            if x.is_capitalised() && (parts.is_empty() || !x.glued) {
+                let (base, poss) = strip_possessive(x.text);
+                parts.push(base.to_string());
+                k += 1;
+                if poss {
+                    possessive = true;
+                    break;
+                }
+            } else if x.is_punct('-') && x.glued && !parts.is_empty() {
+                // "Kim Jong-un"
+                match t.get(k + 1).filter(|n| n.kind == Kind::Word && n.glued) {
+                    Some(n) => {
+                        let (base, poss) = strip_possessive(n.text);
+                        if let Some(last) = parts.last_mut() {
+                            last.push('-');
+                            last.push_str(base);
+                        }
+                        k += 2;
+                        if poss {
+                            possessive = true;
+                            break;
+                        }
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let lead = parts
+            .iter()
+            .take_while(|p| NOT_NAMES.contains(&p.to_lowercase().as_str()))
+            .count();
+        let name = parts[lead..].join(" ");
+        if name.is_empty() {
+            k = k.max(start + 1);
+            continue;
+        }
+        let next = t.get(k).map(|x| x.lower()).unwrap_or_default();
+        let prev = start.checked_sub(1).map(|p| t[p].lower()).unwrap_or_default();
+        let verb_next = t.get(k).is_some_and(|x| x.kind == Kind::Word && !x.is_capitalised())
+            && (VERBS.contains(&next.as_str())
+                || next.ends_with("ed")
+                || next.ends_with("ing")
+);
+        // A name after "from", "to", "in"… is a place, not a traveller.
+        let after_preposition = matches!(
+            prev.as_str(),
+            "from" | "to" | "in" | "into" | "at" | "near" | "through" | "via" | "across" | "towards"
+        );
+        let person = !after_preposition && (possessive && TRAVEL_NOUNS.contains(&next.as_str()))
+            || (!possessive && verb_next)
+            || TITLES.contains(&prev.as_str()));
+        let first_word = name.split(' ').next().unwrap_or("").to_lowercase();
+        if person && !TITLES.contains(&first_word.as_str()) {
+            out.push((start, name));
+        } else if person {
+            // "President Donald Trump": drop the title.
+            let rest = name.split_once(' ').map(|(_, r)| r.to_string());
+            if let Some(r) = rest {
+                out.push((start, r));
+            }
+        }
+        k = k.max(start + 1);
+    }
+    out
+}
+
+/// The traveller of the figure: the nearest person named or pronoun before
+/// it in the sentence (a pronoun stands for `last_person`, the last person
+/// named before it in the document), else the first person after it.
+pub(crate) fn traveller(
+    t: &[Tok],
+    f: &Figure,
+    people: &[(usize, String)],
+    last_person: Option<&str>,
+) -> Option<String> {
+    let mut best: Option<String> = None;
+    let mut last = last_person.map(str::to_string);
+    for (k, x) in t.iter().enumerate().take(f.first) {
+        if let Some((_, name)) = people.iter().find(|(p, _)| *p == k) {
+            last = Some(name.clone());
+            best = Some(name.clone());
+        } else if PRONOUNS.contains(&x.lower().as_str()) {
+            best = last.clone().or(best);
+        }
+    }
+    best.or_else(|| {
+        people
+            .iter()
+            .find(|(p, _)| *p >= f.end)
+            .map(|(_, n)| n.clone())
+    })
+}
