@@ -410,14 +410,14 @@ pub(crate) fn persons(t: &[Tok]) -> Vec<(usize, String)> {
         let verb_next = t.get(k).is_some_and(|x| x.kind == Kind::Word && !x.is_capitalised())
             && (VERBS.contains(&next.as_str())
                 || next.ends_with("ed")
-                || next.ends_with("ing")
-);
+                || next.ends_with("ing"));
         // A name after "from", "to", "in"… is a place, not a traveller.
         let after_preposition = matches!(
             prev.as_str(),
             "from" | "to" | "in" | "into" | "at" | "near" | "through" | "via" | "across" | "towards"
         );
-        let person = !after_preposition && (possessive && TRAVEL_NOUNS.contains(&next.as_str()))
+        let person = !after_preposition
+            && ((possessive && TRAVEL_NOUNS.contains(&next.as_str()))
             || (!possessive && verb_next)
             || TITLES.contains(&prev.as_str()));
         let first_word = name.split(' ').next().unwrap_or("").to_lowercase();
