@@ -19,13 +19,34 @@ const JOURNEY_NOUNS: &[&str] = &[
 /// Nouns that say a figure is about something else than the journey (a
 /// stop on the way, a visit, a meeting): such figures are not claims.
 const OTHER_NOUNS: &[&str] = &[
-    "stop", "stopover", "break", "delay", "wait", "visit", "stay", "meeting", "talks", "summit",
-    "speech", "session", "ceremony", "shift", "flight-time", "layover", "rest", "halt", "pause",
-    "queue", "ban", "sentence",
+    "stop",
+    "stopover",
+    "break",
+    "delay",
+    "wait",
+    "visit",
+    "stay",
+    "meeting",
+    "talks",
+    "summit",
+    "speech",
+    "session",
+    "ceremony",
+    "shift",
+    "flight-time",
+    "layover",
+    "rest",
+    "halt",
+    "pause",
+    "queue",
+    "ban",
+    "sentence",
 ];
 /// Words right before or after a figure that make it a point in time, not a
 /// duration ("two days ago", "the past few days").
-const TIME_BEFORE: &[&str] = &["past", "last", "next", "coming", "previous", "first", "within"];
+const TIME_BEFORE: &[&str] = &[
+    "past", "last", "next", "coming", "previous", "first", "within",
+];
 const TIME_AFTER: &[&str] = &["ago", "later", "earlier", "old"];
 /// Words that make a metre figure a height or size, not a distance.
 const HEIGHT_CUES: &[&str] = &[
@@ -120,11 +141,17 @@ fn head_noun(t: &[Tok], f: &Figure, win_end: usize) -> Option<(usize, Vec<usize>
         }
         if JOURNEY_NOUNS.contains(&w.as_str())
             || OTHER_NOUNS.contains(&w.as_str())
-            || matches!(w.as_str(), "drive" | "flight" | "track" | "road" | "railway")
+            || matches!(
+                w.as_str(),
+                "drive" | "flight" | "track" | "road" | "railway"
+            )
         {
             return Some((k, mods));
         }
-        if matches!(w.as_str(), "of" | "by" | "to" | "from" | "in" | "on" | "and") {
+        if matches!(
+            w.as_str(),
+            "of" | "by" | "to" | "from" | "in" | "on" | "and"
+        ) {
             break;
         }
         mods.push(k);
@@ -256,7 +283,10 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
         return None;
     }
     // "The summit lasts two days": the subject is not the journey.
-    if head.is_none() && has(OTHER_NOUNS) && !has(JOURNEY_NOUNS) && nearest_mode(t, win, f).is_none()
+    if head.is_none()
+        && has(OTHER_NOUNS)
+        && !has(JOURNEY_NOUNS)
+        && nearest_mode(t, win, f).is_none()
     {
         return None;
     }
@@ -329,14 +359,70 @@ fn strip_possessive(w: &str) -> (&str, bool) {
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him", "they", "their", "them"];
 /// Capitalised words that start sentences but are not names.
 const NOT_NAMES: &[&str] = &[
-    "he", "she", "his", "her", "him", "they", "their", "them", "it", "its", "we", "i", "you",
-    "the", "a", "an", "this", "that", "these", "those", "when", "but", "and", "although",
-    "after", "before", "just", "if", "as", "in", "on", "at", "during", "from", "since", "while",
-    "upon", "there", "here", "then", "so", "yet", "even", "however", "according", "meanwhile",
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "they",
+    "their",
+    "them",
+    "it",
+    "its",
+    "we",
+    "i",
+    "you",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "when",
+    "but",
+    "and",
+    "although",
+    "after",
+    "before",
+    "just",
+    "if",
+    "as",
+    "in",
+    "on",
+    "at",
+    "during",
+    "from",
+    "since",
+    "while",
+    "upon",
+    "there",
+    "here",
+    "then",
+    "so",
+    "yet",
+    "even",
+    "however",
+    "according",
+    "meanwhile",
 ];
 const TITLES: &[&str] = &[
-    "president", "leader", "chairman", "mr", "mrs", "ms", "dr", "minister", "king", "queen",
-    "pope", "prince", "princess", "dictator", "premier", "chancellor",
+    "president",
+    "leader",
+    "chairman",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "minister",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "dictator",
+    "premier",
+    "chancellor",
 ];
 const VERBS: &[&str] = &[
     "made", "took", "left", "set", "went", "came", "rode", "drove", "flew", "is", "was", "has",
@@ -345,8 +431,20 @@ const VERBS: &[&str] = &[
     "takes", "heads", "rides", "crosses", "reaches", "flies", "drives", "goes",
 ];
 const TRAVEL_NOUNS: &[&str] = &[
-    "train", "car", "limousine", "limo", "motorcade", "journey", "trip", "flight", "plane",
-    "voyage", "convoy", "jet", "entourage", "vehicle",
+    "train",
+    "car",
+    "limousine",
+    "limo",
+    "motorcade",
+    "journey",
+    "trip",
+    "flight",
+    "plane",
+    "voyage",
+    "convoy",
+    "jet",
+    "entourage",
+    "vehicle",
 ];
 
 /// Person names mentioned in a sentence, in order, as (token index, name).
@@ -406,20 +504,32 @@ pub(crate) fn persons(t: &[Tok]) -> Vec<(usize, String)> {
             continue;
         }
         let next = t.get(k).map(|x| x.lower()).unwrap_or_default();
-        let prev = start.checked_sub(1).map(|p| t[p].lower()).unwrap_or_default();
-        let verb_next = t.get(k).is_some_and(|x| x.kind == Kind::Word && !x.is_capitalised())
-            && (VERBS.contains(&next.as_str())
-                || next.ends_with("ed")
-                || next.ends_with("ing"));
+        let prev = start
+            .checked_sub(1)
+            .map(|p| t[p].lower())
+            .unwrap_or_default();
+        let verb_next = t
+            .get(k)
+            .is_some_and(|x| x.kind == Kind::Word && !x.is_capitalised())
+            && (VERBS.contains(&next.as_str()) || next.ends_with("ed") || next.ends_with("ing"));
         // A name after "from", "to", "in"… is a place, not a traveller.
         let after_preposition = matches!(
             prev.as_str(),
-            "from" | "to" | "in" | "into" | "at" | "near" | "through" | "via" | "across" | "towards"
+            "from"
+                | "to"
+                | "in"
+                | "into"
+                | "at"
+                | "near"
+                | "through"
+                | "via"
+                | "across"
+                | "towards"
         );
         let person = !after_preposition
             && ((possessive && TRAVEL_NOUNS.contains(&next.as_str()))
-            || (!possessive && verb_next)
-            || TITLES.contains(&prev.as_str()));
+                || (!possessive && verb_next)
+                || TITLES.contains(&prev.as_str()));
         let first_word = name.split(' ').next().unwrap_or("").to_lowercase();
         if person && !TITLES.contains(&first_word.as_str()) {
             out.push((start, name));

@@ -328,20 +328,47 @@ mod tests {
     fn numbers_and_units() {
         use Qualifier::*;
         use Unit::*;
-        assert_eq!(one("its 3220km train"), Some((Some(3220.0), 10.0, Km, Exact)));
-        assert_eq!(one("a 1,850-mile journey"), Some((Some(1850.0), 10.0, Mile, Exact)));
-        assert_eq!(one("about 2900 kilometers"), Some((Some(2900.0), 100.0, Km, About)));
+        assert_eq!(
+            one("its 3220km train"),
+            Some((Some(3220.0), 10.0, Km, Exact))
+        );
+        assert_eq!(
+            one("a 1,850-mile journey"),
+            Some((Some(1850.0), 10.0, Mile, Exact))
+        );
+        assert_eq!(
+            one("about 2900 kilometers"),
+            Some((Some(2900.0), 100.0, Km, About))
+        );
         assert_eq!(one("a three-day trip"), Some((Some(3.0), 1.0, Day, Exact)));
-        assert_eq!(one("twenty-five minutes"), Some((Some(25.0), 1.0, Minute, Exact)));
-        assert_eq!(one("more than 70 hours"), Some((Some(70.0), 10.0, Hour, MoreThan)));
-        assert_eq!(one("at 120 km/h"), Some((Some(120.0), 10.0, KmPerHour, Exact)));
-        assert_eq!(one("60 miles an hour"), Some((Some(60.0), 10.0, MilePerHour, Exact)));
-        assert_eq!(one("300 nautical miles"), Some((Some(300.0), 100.0, NauticalMile, Exact)));
+        assert_eq!(
+            one("twenty-five minutes"),
+            Some((Some(25.0), 1.0, Minute, Exact))
+        );
+        assert_eq!(
+            one("more than 70 hours"),
+            Some((Some(70.0), 10.0, Hour, MoreThan))
+        );
+        assert_eq!(
+            one("at 120 km/h"),
+            Some((Some(120.0), 10.0, KmPerHour, Exact))
+        );
+        assert_eq!(
+            one("60 miles an hour"),
+            Some((Some(60.0), 10.0, MilePerHour, Exact))
+        );
+        assert_eq!(
+            one("300 nautical miles"),
+            Some((Some(300.0), 100.0, NauticalMile, Exact))
+        );
         assert_eq!(one("several hours"), Some((None, 1.0, Hour, Exact)));
         assert_eq!(one("a dozen hours"), Some((Some(12.0), 12.0, Hour, Exact)));
         assert_eq!(one("half an hour"), Some((Some(0.5), 0.5, Hour, Exact)));
         assert_eq!(one("3.5 km"), Some((Some(3.5), 0.1, Km, Exact)));
-        assert_eq!(one("nearly 800 metres"), Some((Some(800.0), 100.0, Metre, Nearly)));
+        assert_eq!(
+            one("nearly 800 metres"),
+            Some((Some(800.0), 100.0, Metre, Nearly))
+        );
     }
 
     #[test]

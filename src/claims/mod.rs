@@ -80,6 +80,9 @@ pub struct Claim {
     pub quantity: Quantity,
     /// The number as written ("1,850", "three", "several").
     pub value_as_written: String,
+    /// The number as a number, in the written unit (1850, 3); `None` when
+    /// vague.
+    pub value: Option<f64>,
     /// The unit as written ("mile", "km", "hours").
     pub unit_as_written: String,
     /// The rounding unit of the figure, in the written unit: "2900" → 100,
@@ -266,6 +269,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                 Claim {
                     quantity: quantity(f.unit, f.number.value),
                     value_as_written: num_text,
+                    value: f.number.value,
                     unit_as_written: unit_text,
                     rounding: f.number.rounding,
                     qualifier: f.qualifier,

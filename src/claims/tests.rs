@@ -37,11 +37,17 @@ fn distances_in_every_form() {
     let c = one("She made a 1,850-mile journey from Lisbon to Warsaw.");
     assert!((km(&c) - 2977.29).abs() < 0.01);
     assert_eq!(c.unit_as_written, "mile");
-    assert_eq!((c.from.as_deref(), c.to.as_deref()), (Some("Lisbon"), Some("Warsaw")));
+    assert_eq!(
+        (c.from.as_deref(), c.to.as_deref()),
+        (Some("Lisbon"), Some("Warsaw"))
+    );
     let c = one("The ferry sails 300 nautical miles between Bari and Durres.");
     assert!((km(&c) - 555.6).abs() < 0.01);
     assert_eq!(c.measured, Measured::Sea);
-    assert_eq!((c.from.as_deref(), c.to.as_deref()), (Some("Bari"), Some("Durres")));
+    assert_eq!(
+        (c.from.as_deref(), c.to.as_deref()),
+        (Some("Bari"), Some("Durres"))
+    );
     let c = one("The drive is 800 metres.");
     assert_eq!((km(&c), c.measured), (0.8, Measured::Road));
     let c = one("It is two hundred kilometers by road to the coast.");
@@ -79,7 +85,10 @@ fn durations_and_spelled_numbers() {
     assert_eq!((hours(&c), c.measured), (72.0, Measured::Journey));
     assert_eq!(c.to.as_deref(), Some("Berlin"));
     let c = one("The flight from Paris to Rome would take about two hours.");
-    assert_eq!((hours(&c), c.measured, c.qualifier), (2.0, Measured::Flight, Qualifier::About));
+    assert_eq!(
+        (hours(&c), c.measured, c.qualifier),
+        (2.0, Measured::Flight, Qualifier::About)
+    );
     let c = one("The 65-hour train journey from Moscow was long.");
     assert_eq!((hours(&c), c.measured), (65.0, Measured::RailTrack));
     assert_eq!(c.from.as_deref(), Some("Moscow"));
@@ -187,7 +196,14 @@ fn repeated_sentences_are_one_claim_with_several_sources() {
 
 #[test]
 fn garbage_in_no_panic() {
-    for s in ["", "km", "- - -", "1,,2 km", "9999999999999999999999 km", "\u{0}\u{1} 3 km"] {
+    for s in [
+        "",
+        "km",
+        "- - -",
+        "1,,2 km",
+        "9999999999999999999999 km",
+        "\u{0}\u{1} 3 km",
+    ] {
         let _ = claims(s);
     }
 }

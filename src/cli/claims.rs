@@ -21,11 +21,8 @@ pub fn run(args: ClaimsArgs) -> Result<(), Failure> {
     let mut docs = Vec::new();
     for path in &args.files {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Failure::new(
-                Exit::Input,
-                format!("cannot read {}: {e}", path.display()),
-            )
-            .hint("give the path of a UTF-8 text file with the article")
+            Failure::new(Exit::Input, format!("cannot read {}: {e}", path.display()))
+                .hint("give the path of a UTF-8 text file with the article")
         })?;
         docs.push(Document::from_text(path.display().to_string(), text));
     }
