@@ -206,13 +206,9 @@ pub(crate) fn parse_unit(t: &[Tok], i: usize) -> Option<(Unit, usize)> {
         // "/h", "per hour", "an hour"
         let a = t.get(j)?;
         let b = t.get(j + 1)?;
-        if a.is_punct('/') && (b.is("h") || b.is("hr")) {
-            Some(j + 2)
-        } else if (a.is("per") || a.is("an") || a.is("a")) && (b.is("hour")) {
-            Some(j + 2)
-        } else {
-            None
-        }
+        let slash_h = a.is_punct('/') && (b.is("h") || b.is("hr"));
+        let per_hour = (a.is("per") || a.is("an") || a.is("a")) && b.is("hour");
+        (slash_h || per_hour).then_some(j + 2)
     };
     let (unit, end) = match w.as_str() {
         "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => {

@@ -11,8 +11,8 @@
 //!
 //! # report.json schema (`schema: "journeymap-report/1"`)
 //!
-//! All lengths in km (`*_km`), durations in hours (`*_h`), speeds in km/h
-//! (`*_kmh`), rounded to 0.1; verdicts are computed from these rounded
+//! All lengths in km (`*_km`) and speeds in km/h (`*_kmh`) rounded to 0.1,
+//! durations in hours (`*_h`) rounded to 0.001; verdicts are computed from these rounded
 //! numbers, so each follows from the numbers beside it.
 //!
 //! - `journeys[]`: `index`, `traveller`, `origin`, `destination`,
@@ -183,6 +183,10 @@ pub struct DataSource {
     pub used_for: String,
 }
 
+fn r3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 fn r1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -214,7 +218,7 @@ pub fn leg_km(leg: &RoutedLeg) -> (f64, Basis) {
     (km, basis)
 }
 
-fn legs_of<'a>(routed: &'a [RoutedLeg], journey: usize) -> Vec<&'a RoutedLeg> {
+fn legs_of(routed: &[RoutedLeg], journey: usize) -> Vec<&RoutedLeg> {
     let mut v: Vec<&RoutedLeg> = routed.iter().filter(|l| l.journey == journey).collect();
     v.sort_by_key(|l| l.leg);
     v
@@ -529,35 +533,50 @@ fn check_claim(id: usize, it: &Itinerary, routed: &[RoutedLeg], c: &Claim) -> Cl
                 .cloned();
             if let (Some(cl), Some(m)) = (&closest, &named) {
                 let fits = distance_verdict(fig, cl.km, tol, c.qualifier) == Verdict::Consistent;
-                if cl.label != m.label && fits && out.verdict != Verdict::Consistent {
-                    notes.push(format!(
-                        "matches the {} ({:.0} km), not the {} ({:.0} km)",
-                        cl.label, cl.km, m.label, m.km
-                    ));
+                if cl.label != m.label && out.verdict != Verdict::Consistent {
+                    let pct = if cl.km > 0.0 {
+                        100.0 * (fig - cl.km) / cl.km
+                    } else {
+                        0.0
+                    };
+                    notes.push(if fits {
+                        format!(
+                            "matches the {} ({:.0} km), not the {} ({:.0} km)",
+                            cl.label, cl.km, m.label, m.km
+                        )
+                    } else {
+                        format!(
+                            "nearer the {} ({:.0} km, {pct:+.1} %) than the {} ({:.0} km)",
+                            cl.label, cl.km, m.label, m.km
+                        )
+                    });
                 }
             }
             out.closest = closest;
         }
         Quantity::Duration(h) => {
-            let tol_h = tolerance(h.0, c.rounding * scale(h.0), c.qualifier);
-            out.duration_h = Some(r1(h.0));
-            out.tolerance_h = Some(r1(tol_h));
+            // Rounded first, so the speeds and verdict follow from the
+            // numbers the report prints.
+            let hours = r3(h.0);
+            let tol_h = r3(tolerance(h.0, c.rounding * scale(h.0), c.qualifier));
+            out.duration_h = Some(hours);
+            out.tolerance_h = Some(tol_h);
             if let Some(m) = &named {
                 out.computed_km = Some(m.km);
-                if h.0 > 0.0 {
-                    let v = r1(m.km / h.0);
+                if hours > 0.0 {
+                    let v = r1(m.km / hours);
                     out.implied_speed_kmh = Some(v);
                     if let Some(mode) = measure_mode(m, &legs, c) {
                         let (lo, hi) = speed_range(mode);
                         out.speed_range_kmh = Some([lo, hi]);
-                        let fast = m.km / (h.0 + tol_h);
-                        let slow = m.km / (h.0 - tol_h).max(h.0 * 0.01);
+                        let fast = m.km / (hours + tol_h);
+                        let slow = m.km / (hours - tol_h).max(hours * 0.01);
                         out.verdict = speed_verdict(fast, slow, mode);
                         notes.push(format!(
                             "{:.0} km in {}{} h: {:.0}–{:.0} km/h with the tolerance; {mode} {lo:.0}–{hi:.0} km/h",
                             m.km,
                             if c.qualifier == crate::claims::Qualifier::Exact { "" } else { "~" },
-                            r1(h.0),
+                            hours,
                             fast,
                             slow
                         ));
