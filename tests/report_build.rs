@@ -228,6 +228,10 @@ fn outputs_are_deterministic_and_complete() {
     assert_eq!(json["schema"], "journeymap-report/1");
     assert_eq!(json["claims"][0]["verdict"], "consistent");
     assert_eq!(json["claims"][7]["verdict"], "too_fast");
+    let dir = tempfile::tempdir().unwrap();
+    report::write(dir.path(), &a).unwrap();
+    let written = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    assert_eq!(written, md);
     let summary = report::summary(&a);
     assert!(summary.contains("10 reported figures"), "{summary}");
 }
@@ -240,8 +244,9 @@ fn a_track_figure_that_is_really_the_straight_line_says_so() {
     assert_eq!(c.verdict, Verdict::Understated);
     assert_eq!(c.named.as_ref().unwrap().km, 4010.0);
     assert!(
-        c.note
-            .starts_with("matches the straight line Pyongyang → Hanoi (2758 km), not the rail"),
+        c.note.starts_with(
+            "matches the straight line Pyongyang → Hanoi (2758 km), not the rail route"
+        ),
         "{}",
         c.note
     );

@@ -246,7 +246,7 @@ fn sum_measure(
         km += k;
         basis = Some(basis.map_or(b, |a| a.combine(b)));
     }
-    let what = mode.map_or_else(|| "all legs".to_string(), |m| format!("{m}"));
+    let what = mode.map_or_else(|| "whole journey".to_string(), |m| format!("{m} route"));
     Some(Measure {
         label: format!(
             "{what} {} → {}",
@@ -447,7 +447,10 @@ fn named_measure(
                     note.push(format!("the journey has no {mode} leg"));
                     return None;
                 }
-                note.push(format!("no {mode} leg in the itinerary: compared with the great circle a {mode} trip would follow"));
+                note.push(format!(
+                    "no {mode} leg in the itinerary: compared with the great circle \
+                     such a trip would follow"
+                ));
                 return straight_measure(j, a, b);
             }
             sum_measure(j, &of, "mode_total", Some(mode))
@@ -474,7 +477,13 @@ fn measure_mode(m: &Measure, routed: &[&RoutedLeg], c: &Claim) -> Option<Mode> {
     best.map(|(_, m)| m).or(c.mode_hint)
 }
 
-fn check_claim(id: usize, it: &Itinerary, routed: &[RoutedLeg], c: &Claim) -> ClaimCheck {
+fn check_claim(
+    id: usize,
+    it: &Itinerary,
+    routed: &[RoutedLeg],
+    journeys: &[JourneyReport],
+    c: &Claim,
+) -> ClaimCheck {
     let mut out = ClaimCheck {
         id,
         claim: c.clone(),
@@ -526,7 +535,7 @@ fn check_claim(id: usize, it: &Itinerary, routed: &[RoutedLeg], c: &Claim) -> Cl
                 out.difference_pct = (m.km > 0.0).then(|| r1(100.0 * d / m.km));
                 out.verdict = distance_verdict(fig, m.km, tol, c.qualifier);
             }
-            let measures = &journey_report(ji, j, routed).measures;
+            let measures = &journeys[ji].measures;
             let closest = measures
                 .iter()
                 .min_by(|a, b| (a.km - fig).abs().total_cmp(&(b.km - fig).abs()))
@@ -636,19 +645,21 @@ pub fn data_sources() -> Vec<DataSource> {
 
 /// Builds the report from the itinerary, its routed legs and the claims.
 pub fn build(itinerary: &Itinerary, routed: &[RoutedLeg], claims: &[Claim]) -> Report {
+    let journeys: Vec<JourneyReport> = itinerary
+        .journeys
+        .iter()
+        .enumerate()
+        .map(|(i, j)| journey_report(i, j, routed))
+        .collect();
+    let claims = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| check_claim(i + 1, itinerary, routed, &journeys, c))
+        .collect();
     Report {
         schema: "journeymap-report/1".to_string(),
-        journeys: itinerary
-            .journeys
-            .iter()
-            .enumerate()
-            .map(|(i, j)| journey_report(i, j, routed))
-            .collect(),
-        claims: claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| check_claim(i + 1, itinerary, routed, c))
-            .collect(),
+        journeys,
+        claims,
         data_sources: data_sources(),
     }
 }
@@ -659,4 +670,10 @@ pub fn to_json(r: &Report) -> String {
         serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
+}
+
+/// Writes `report.md` and `report.json` into `dir`, each atomically.
+pub fn write(dir: &std::path::Path, r: &Report) -> std::io::Result<()> {
+    crate::output::write_atomic(&dir.join("report.md"), to_markdown(r).as_bytes())?;
+    crate::output::write_atomic(&dir.join("report.json"), to_json(r).as_bytes())
 }
