@@ -53,7 +53,7 @@ const HEIGHT_CUES: &[&str] = &[
     "stood", "stands", "tall", "taller", "shorter", "height", "high", "wide", "deep", "long-",
     "heel", "heels", "measures", "measured",
 ];
-const LEG_CUES: &[&str] = &["leg", "stretch", "section", "segment", "last", "final"];
+const LEG_CUES: &[&str] = &["leg", "stretch", "section", "segment"];
 
 /// The mode a cue word names, if any.
 fn mode_word(w: &str) -> Option<Mode> {
@@ -326,7 +326,7 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
         Measured::StraightLine
     } else if let Some(m) = strong {
         measured_of(m)
-    } else if has(LEG_CUES) && head.is_some() {
+    } else if has(LEG_CUES) {
         Measured::Leg
     } else if head_word
         .as_deref()

@@ -43,8 +43,8 @@
 //!   ("as the crow flies", "apart", "direct", "straight line") →
 //!   `StraightLine`; a mode word that qualifies the figure's noun ("train
 //!   journey", "rail track", "drive", "flight", "by air") → `RailTrack`,
-//!   `Road`, `Flight` or `Sea`; "leg", "stretch", "last", "final" with a
-//!   noun → `Leg`; a journey noun (journey, trip, ride, way) → `Journey`;
+//!   `Road`, `Flight` or `Sea`; "leg", "stretch", "section", "segment" in
+//!   the clause → `Leg`; a journey noun (journey, trip, ride, way) → `Journey`;
 //!   no noun but a mode word in the clause ("the rail track amounts to
 //!   4500 km", "the flight would take five hours") → that mode; else
 //!   `Journey`. `mode_hint` keeps the nearest mode word of the clause, or

@@ -207,3 +207,24 @@ fn garbage_in_no_panic() {
         let _ = claims(s);
     }
 }
+
+#[test]
+fn modes_legs_and_more_units() {
+    let c = one("The last stretch from Lang Son to Hanoi is 150 kilometers.");
+    assert_eq!((km(&c), c.measured), (150.0, Measured::Leg));
+    assert_eq!(
+        (c.from.as_deref(), c.to.as_deref()),
+        (Some("Lang Son"), Some("Hanoi"))
+    );
+    let c = one("By air it is a two-hour hop from Oslo.");
+    assert_eq!((hours(&c), c.measured), (2.0, Measured::Flight));
+    let c = one("It takes about 4 hours by plane.");
+    assert_eq!(c.measured, Measured::Flight);
+    let c = one("The 250 meters to the station are covered by train.");
+    assert_eq!((km(&c), c.measured), (0.25, Measured::RailTrack));
+    let c = one("The whole trip came to 2,450.5 miles.");
+    assert_eq!(c.measured, Measured::Journey);
+    assert_eq!(c.value_as_written, "2,450.5");
+    let c = one("The train covered 90 miles in a day.");
+    assert_eq!(c.measured, Measured::RailTrack);
+}

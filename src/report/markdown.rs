@@ -77,7 +77,7 @@ pub fn to_markdown(r: &Report) -> String {
             .map(|x| format!("{}:{}", x.figure.file, x.figure.line))
             .collect();
         let computed = match (&c.named, c.computed_km) {
-            (Some(m), Some(k)) => format!("{k:.0} km ({})", m.label),
+            (Some(m), Some(k)) => format!("{k:.0} km ({}; {})", m.label, m.basis.as_str()),
             _ => "–".to_string(),
         };
         let diff = match (c.difference_km, c.difference_pct) {
