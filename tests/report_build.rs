@@ -262,3 +262,51 @@ fn claims_without_an_itinerary_are_unchecked_not_wrong() {
         .all(|c| matches!(c.verdict, Verdict::Unchecked | Verdict::Vague)));
     assert!(r.claims.iter().all(|c| c.computed_km.is_none()));
 }
+
+#[test]
+fn claims_go_to_their_travellers_journey() {
+    let mut it = itinerary();
+    it.journeys.push(Journey {
+        traveller: "Donald Trump".into(),
+        waypoints: vec![
+            wp("Washington", 38.8951, -77.0364, Role::Origin),
+            wp("Hanoi", HANOI.0, HANOI.1, Role::Destination),
+        ],
+        legs: vec![leg(Mode::Air)],
+        notes: Vec::new(),
+    });
+    let mut legs = routed(true);
+    let (a, b) = (
+        LatLon::new(38.8951, -77.0364),
+        LatLon::new(HANOI.0, HANOI.1),
+    );
+    let arc = journeymap::measure::densify_geodesic(a, b, Km(50.0));
+    legs.push(RoutedLeg {
+        journey: 1,
+        leg: 0,
+        mode: Mode::Air,
+        from: "Washington".into(),
+        to: "Hanoi".into(),
+        length: journeymap::measure::geodesic_length(&arc),
+        geometry: arc,
+        routed: true,
+        stops: Vec::new(),
+        lines: Vec::new(),
+        warnings: Vec::new(),
+    });
+    let doc = Document::from_text(
+        "t.txt",
+        "Trump flew 13,000 km to Hanoi.\nKim took a 65-hour train journey.",
+    );
+    let r = report::build(&it, &legs, &extract(&doc));
+    assert_eq!(r.claims[0].journey, Some(1));
+    assert_eq!(r.claims[0].named.as_ref().unwrap().mode, Some(Mode::Air));
+    assert_eq!(
+        r.claims[0].verdict,
+        Verdict::Consistent,
+        "{:#?}",
+        r.claims[0]
+    );
+    assert_eq!(r.claims[1].journey, Some(0));
+    assert_eq!(r.journeys[1].legs[0].basis, Basis::Geodesic);
+}

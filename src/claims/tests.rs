@@ -228,3 +228,31 @@ fn modes_legs_and_more_units() {
     let c = one("The train covered 90 miles in a day.");
     assert_eq!(c.measured, Measured::RailTrack);
 }
+
+#[test]
+fn random_text_never_panics() {
+    // A fixed pseudo-random generator: the same cases on every run.
+    let pieces = [
+        "1", "2,5", "3.", ".4", "km", "-", "mile", "hour", "’s", "Kim", "from", "to", ",", " ",
+        "about", "more", "than", "half", "a", "dozen", "several", "é", "\n", "apart", "train", "/",
+        "h", "per", "nautical", "(", ")", "—", "\u{200b}", "twenty", "-five", "Ü",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..2000 {
+        let mut s = String::new();
+        for _ in 0..(x % 40) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        for c in claims(&s) {
+            for src in &c.sources {
+                assert!(s.contains(&src.figure.quote));
+            }
+        }
+    }
+}

@@ -17,7 +17,8 @@
 //!
 //! - `journeys[]`: `index`, `traveller`, `origin`, `destination`,
 //!   `straight_line_km` (geodesic WGS84 origin→destination), `total_km`,
-//!   `legs[]` (`index`, `mode`, `from`, `to`, `length_km`, `geometry_km`,
+//!   `legs[]` (`index`, `mode`, `from`, `to`, `length_km`,
+//!   `straight_line_km`, `geometry_km`,
 //!   `official_km` or null, `basis`, `routed`, `lines[]` {`line`,
 //!   `length_km`, `official_km`}, `warnings[]`), `by_mode[]` {`mode`,
 //!   `length_km`}, `measures[]` (every computed measure a claim can be
@@ -86,6 +87,8 @@ pub struct LegReport {
     pub from: String,
     pub to: String,
     pub length_km: f64,
+    /// Geodesic straight line between the leg's end waypoints.
+    pub straight_line_km: f64,
     pub geometry_km: f64,
     pub official_km: Option<f64>,
     pub basis: Basis,
@@ -315,6 +318,7 @@ fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) -> JourneyRep
                 from: l.from.clone(),
                 to: l.to.clone(),
                 length_km: r1(km),
+                straight_line_km: straight_measure(j, l.leg, l.leg + 1).map_or(0.0, |m| m.km),
                 geometry_km: r1(l.length.0),
                 official_km: official.map(r1),
                 basis,
@@ -358,15 +362,25 @@ fn find_waypoint(j: &Journey, hint: &str) -> Option<usize> {
     })
 }
 
+/// True when a name from the text ("Kim", "Kim Jong-un") is the journey's
+/// traveller ("Kim Jong Un"): a word of three letters or more in common.
+fn traveller_matches(journey_traveller: &str, named: &str) -> bool {
+    let jt = journey_traveller.to_lowercase();
+    let jt: Vec<&str> = jt.split([' ', '-']).collect();
+    named
+        .to_lowercase()
+        .split([' ', '-'])
+        .any(|w| w.len() >= 3 && jt.contains(&w))
+}
+
 /// The journey a claim is about: its traveller, else its places, else the
 /// first journey.
 fn journey_of(it: &Itinerary, c: &Claim) -> Option<usize> {
     if let Some(t) = &c.traveller {
-        let t = t.to_lowercase();
-        let hit = it.journeys.iter().position(|j| {
-            let jt = j.traveller.to_lowercase();
-            t.split([' ', '-']).any(|w| w.len() >= 3 && jt.contains(w))
-        });
+        let hit = it
+            .journeys
+            .iter()
+            .position(|j| traveller_matches(&j.traveller, t));
         if hit.is_some() {
             return hit;
         }
@@ -516,6 +530,14 @@ fn check_claim(
         return out;
     };
     let j = &it.journeys[ji];
+    if let Some(t) = &c.traveller {
+        if !traveller_matches(&j.traveller, t) {
+            notes.push(format!(
+                "'{t}' has no journey of their own: compared with {}'s",
+                j.traveller
+            ));
+        }
+    }
     let legs = legs_of(routed, ji);
     let named = named_measure(j, &legs, c, &mut notes);
     match c.quantity {
@@ -596,7 +618,12 @@ fn check_claim(
         Quantity::Speed(s) => {
             let tol = tolerance(s.0, c.rounding * scale(s.0), c.qualifier);
             out.implied_speed_kmh = Some(r1(s.0));
-            if let Some(mode) = c.measured.mode().or(c.mode_hint) {
+            let mode = c
+                .measured
+                .mode()
+                .or(c.mode_hint)
+                .or_else(|| named.as_ref().and_then(|m| measure_mode(m, &legs, c)));
+            if let Some(mode) = mode {
                 let (lo, hi) = speed_range(mode);
                 out.speed_range_kmh = Some([lo, hi]);
                 out.verdict = speed_verdict(s.0 - tol, s.0 + tol, mode);
