@@ -123,6 +123,14 @@ pub(crate) fn parse_number(t: &[Tok], i: usize) -> Option<(Number, usize)> {
                 },
                 i + 2,
             )),
+            // "an hour's drive", "a day's journey"
+            "hour's" | "hour’s" | "day's" | "day’s" => Some((
+                Number {
+                    value: Some(1.0),
+                    rounding: 1.0,
+                },
+                i + 1,
+            )),
             "few" | "couple" => {
                 let skip_of = usize::from(t.get(i + 2).is_some_and(|x| x.is("of")));
                 Some((
@@ -270,20 +278,41 @@ fn parse_qualifier(t: &[Tok], i: usize) -> (Qualifier, usize) {
     }
 }
 
-/// Every figure in `t`, left to right, not overlapping.
+/// Every figure in `t`, left to right, not overlapping. A conversion in
+/// brackets right after a figure ("500 km (310 miles)") is the same figure
+/// and is skipped.
 pub(crate) fn find_figures(t: &[Tok]) -> Vec<Figure> {
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < t.len() {
         match figure_at(t, i) {
             Some(f) => {
                 i = f.end;
-                out.push(f);
+                let conversion = out.last().is_some_and(|prev| {
+                    f.first == prev.end + 1
+                        && t[prev.end].is_punct('(')
+                        && t.get(f.end).is_some_and(|x| x.is_punct(')'))
+                        && prev.unit.dimension() == f.unit.dimension()
+                });
+                if !conversion {
+                    out.push(f);
+                }
             }
             None => i += 1,
         }
     }
     out
+}
+
+impl Unit {
+    /// 0 distance, 1 speed, 2 duration.
+    fn dimension(self) -> u8 {
+        match self {
+            Unit::Km | Unit::Metre | Unit::Mile | Unit::NauticalMile => 0,
+            Unit::KmPerHour | Unit::MilePerHour => 1,
+            Unit::Minute | Unit::Hour | Unit::Day => 2,
+        }
+    }
 }
 
 /// A figure whose number starts at token `i`.
@@ -360,6 +389,8 @@ mod tests {
         assert_eq!(one("several hours"), Some((None, 1.0, Hour, Exact)));
         assert_eq!(one("a dozen hours"), Some((Some(12.0), 12.0, Hour, Exact)));
         assert_eq!(one("half an hour"), Some((Some(0.5), 0.5, Hour, Exact)));
+        assert_eq!(one("an hour's drive"), Some((Some(1.0), 1.0, Hour, Exact)));
+        assert_eq!(one("a day’s journey"), Some((Some(1.0), 1.0, Day, Exact)));
         assert_eq!(one("3.5 km"), Some((Some(3.5), 0.1, Km, Exact)));
         assert_eq!(
             one("nearly 800 metres"),

@@ -21,13 +21,15 @@
 //!
 //! - **Numbers**: digits with thousands separators and decimals ("1,850",
 //!   "3.5"); words ("three", "twenty-five", "two hundred", "a dozen",
-//!   "half an hour", "one and a half"); vague words ("several", "a few",
+//!   "half an hour", "one and a half", "an hour's drive"); vague words ("several", "a few",
 //!   "many", "dozens of") give a [`Quantity::Vague`] claim with no number.
 //! - **Units**: km, kilometres/kilometers, metres/meters, miles, nautical
 //!   miles, km/h (kph, "kilometres per hour"), mph ("miles an hour"),
 //!   minutes, hours, days; spaced ("70 hours"), compact ("3220km") or
 //!   hyphenated ("1,850-mile", "65-hour", "three-day"). A bare "m" is never
-//!   read as metres (it is a height or "million" far more often).
+//!   read as metres (it is a height or "million" far more often). A
+//!   conversion in brackets right after a figure ("500 km (310 miles)") is
+//!   the same claim, not another.
 //! - **Qualifiers** right before the number: about, around, roughly,
 //!   approximately, some, close to → [`Qualifier::About`]; nearly, almost →
 //!   `Nearly`; more than, over → `MoreThan`; at least → `AtLeast`; up to →

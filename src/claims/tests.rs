@@ -256,3 +256,14 @@ fn random_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn conversions_in_brackets_are_the_same_claim() {
+    let c = one("They made a 500-kilometre (310-mile) trip to Hue.");
+    assert_eq!((km(&c), c.measured), (500.0, Measured::Journey));
+    assert_eq!(c.to.as_deref(), Some("Hue"));
+    let c = one("The line is nearly 1,850 miles (2,977 km) of rail track.");
+    assert_eq!(c.qualifier, Qualifier::Nearly);
+    let c = one("Hanoi is an hour's drive away.");
+    assert_eq!((hours(&c), c.measured), (1.0, Measured::Road));
+}
