@@ -39,7 +39,7 @@ pub fn run(args: ClaimsArgs) -> Result<(), Failure> {
 
 fn table(found: &[Claim]) -> String {
     let mut out = format!(
-        "{:<28} {:>9} {:<13} {:<10} {:<20} {}\n",
+        "{:<28} {:>9} {:<13} {:<10} {:<24} {}\n",
         "source", "value", "measures", "qualifier", "from → to", "quote"
     );
     for c in found {
@@ -65,7 +65,7 @@ fn table(found: &[Claim]) -> String {
         };
         let file = s.file.rsplit('/').next().unwrap_or(&s.file);
         out.push_str(&format!(
-            "{:<28} {:>9} {:<13} {:<10} {:<20} \"{}\"{more}\n",
+            "{:<28} {:>9} {:<13} {:<10} {:<24} \"{}\"{more}\n",
             format!("{file}:{}", s.line),
             value,
             c.measured.as_str(),

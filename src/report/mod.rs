@@ -412,10 +412,11 @@ fn named_measure(
                     *slot = i;
                     hinted = true;
                 }
-                None => note.push(format!(
-                    "'{h}' ({}) is not a waypoint of this journey",
-                    if is_from { "from" } else { "to" }
-                )),
+                None => note.push(if is_from {
+                    format!("'{h}' (from) is not a waypoint name: measured from the origin")
+                } else {
+                    format!("'{h}' (to) is not a waypoint name: measured to the destination")
+                }),
             }
         }
     }
