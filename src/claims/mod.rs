@@ -68,6 +68,7 @@
 mod context;
 mod figure;
 mod tokens;
+mod traveller;
 
 use crate::measure::{Hours, Km, KmPerHour};
 use crate::mode::Mode;
@@ -247,12 +248,12 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
     for range in doc.sentences() {
         let sentence = &doc.text[range.clone()];
         let toks = tokens::tokenize(sentence, range.start);
-        let people = context::persons(&toks);
+        let people = traveller::persons(&toks);
         for (nth, f) in figure::find_figures(&toks).into_iter().enumerate() {
             let Some(reading) = context::read(&toks, &f) else {
                 continue;
             };
-            let traveller = context::traveller(&toks, &f, &people, last_person.as_deref());
+            let traveller = traveller::traveller(&toks, &f, &people, last_person.as_deref());
             let span = toks[f.first].start..toks[f.end - 1].end;
             let num_text = &doc.text[toks[f.num_first].start..toks[f.unit_first - 1].end];
             let num_text = num_text.trim_end_matches('-').trim().to_string();
