@@ -227,7 +227,10 @@ fn quantity(unit: Unit, value: Option<f64>) -> Quantity {
     let Some(v) = value else {
         return Quantity::Vague(dim);
     };
-    match unit {
+    // Conversions rounded to a millionth so JSON shows 2977.2864, not
+    // 2977.2864000000004.
+    let r6 = |x: f64| (x * 1e6).round() / 1e6;
+    let q = match unit {
         Unit::Km => Quantity::Distance(Km(v)),
         Unit::Metre => Quantity::Distance(Km::from_metres(v)),
         Unit::Mile => Quantity::Distance(Km::from_miles(v)),
@@ -237,6 +240,12 @@ fn quantity(unit: Unit, value: Option<f64>) -> Quantity {
         Unit::Minute => Quantity::Duration(Hours(v / 60.0)),
         Unit::Hour => Quantity::Duration(Hours(v)),
         Unit::Day => Quantity::Duration(Hours(v * 24.0)),
+    };
+    match q {
+        Quantity::Distance(k) => Quantity::Distance(Km(r6(k.0))),
+        Quantity::Duration(h) => Quantity::Duration(Hours(r6(h.0))),
+        Quantity::Speed(s) => Quantity::Speed(KmPerHour(r6(s.0))),
+        vague => vague,
     }
 }
 
