@@ -275,6 +275,30 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
     if f.unit == Unit::Metre && has(HEIGHT_CUES) {
         return None;
     }
+    let is_distance = matches!(
+        f.unit,
+        Unit::Km | Unit::Metre | Unit::Mile | Unit::NauticalMile
+    );
+    // "The bridge is 1.2 km long": the size of a thing, unless the clause
+    // is about a line, road or journey ("the railway is 9,289 km long").
+    let size_word = after
+        .as_deref()
+        .is_some_and(|w| matches!(w, "long" | "wide" | "high" | "deep" | "tall" | "across"));
+    if is_distance
+        && size_word
+        && nearest_mode(t, win, f).is_none()
+        && !has(JOURNEY_NOUNS)
+        && !has(&["line", "route"])
+    {
+        return None;
+    }
+    // "spent three days in Paris": a stay, not travel.
+    if is_duration
+        && before.as_deref() == Some("spent")
+        && after.as_deref().is_some_and(|w| matches!(w, "in" | "at"))
+    {
+        return None;
+    }
     let head = head_noun(t, f, win.1);
     let head_word = head.as_ref().map(|(k, _)| t[*k].lower());
     if head_word
@@ -320,7 +344,27 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
         .collect::<Vec<_>>()
         .windows(2)
         .any(|p| p[0] == "straight" && p[1] == "line");
+    // "300 km north of the border": a distance between places.
+    let bearing_of = words.windows(2).any(|p| {
+        p[1] == "of"
+            && matches!(
+                p[0].as_str(),
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "north-east"
+                    | "north-west"
+                    | "south-east"
+                    | "south-west"
+            )
+    });
     let straight = has(&["crow", "apart"])
+        || bearing_of
         || straight_line
         || (has(&["direct"]) && !has(&["flight", "train", "route", "flights", "trains"]));
     let measured = if straight {

@@ -39,10 +39,13 @@
 //!   weights "300 grams"); metres next to a height word (stood, tall,
 //!   height, heels); durations that are points in time ("two days ago",
 //!   "the past few days"); figures whose noun is not the journey ("a
-//!   half-hour stop", "a three-day visit"); vague words with no journey
-//!   noun near them.
+//!   half-hour stop", "a three-day visit", "spent three days in Paris");
+//!   sizes of things ("the bridge is 1.2 km long", unless the clause names
+//!   a line, road, route or journey); vague words with no journey noun near
+//!   them.
 //! - **What it measures** ([`Measured`]): a straight-line cue in the clause
-//!   ("as the crow flies", "apart", "direct", "straight line") →
+//!   ("as the crow flies", "apart", "direct", "straight line", "300 km
+//!   north of") →
 //!   `StraightLine`; a mode word that qualifies the figure's noun ("train
 //!   journey", "rail track", "drive", "flight", "by air") → `RailTrack`,
 //!   `Road`, `Flight` or `Sea`; "leg", "stretch", "section", "segment" in

@@ -62,6 +62,7 @@ fn straight_line_cues() {
         "The straight-line distance is 500 km.",
         "In a straight line it is 500 km.",
         "The direct distance is 500 km.",
+        "The capital lies about 300km north of the border.",
     ] {
         assert_eq!(one(s).measured, Measured::StraightLine, "{s}");
     }
@@ -166,6 +167,8 @@ fn not_about_the_journey() {
         "He stopped for a half-hour stop in Nanning.",
         "He is on a three-day visit to Paris.",
         "The summit lasts two days.",
+        "The bridge is 1.2 kilometres long and 40 metres high.",
+        "The 72-year-old spent three days in Paris.",
     ] {
         assert!(claims(s).is_empty(), "{s}: {:#?}", claims(s));
     }
@@ -266,4 +269,13 @@ fn conversions_in_brackets_are_the_same_claim() {
     assert_eq!(c.qualifier, Qualifier::Nearly);
     let c = one("Hanoi is an hour's drive away.");
     assert_eq!((hours(&c), c.measured), (1.0, Measured::Road));
+}
+
+#[test]
+fn more_travellers_and_sizes() {
+    let c = one("The Pope flew 11 hours from Rome to Buenos Aires.");
+    assert_eq!(c.traveller.as_deref(), Some("Pope"));
+    assert_eq!(c.measured, Measured::Flight);
+    let c = one("The railway is 9,289 km long.");
+    assert_eq!(c.measured, Measured::RailTrack);
 }

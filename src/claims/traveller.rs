@@ -194,11 +194,11 @@ pub(crate) fn persons(t: &[Tok]) -> Vec<(usize, String)> {
         if person && !TITLES.contains(&first_word.as_str()) {
             out.push((start, name));
         } else if person {
-            // "President Donald Trump": drop the title.
-            let rest = name.split_once(' ').map(|(_, r)| r.to_string());
-            if let Some(r) = rest {
-                out.push((start, r));
-            }
+            // "President Donald Trump": drop the title; "the Pope" stays.
+            let rest = name
+                .split_once(' ')
+                .map_or(name.clone(), |(_, r)| r.to_string());
+            out.push((start, rest));
         }
         k = k.max(start + 1);
     }
