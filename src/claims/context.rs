@@ -42,6 +42,14 @@ const OTHER_NOUNS: &[&str] = &[
     "queue",
     "ban",
     "sentence",
+    "met",
+    "meet",
+    "talked",
+    "spoke",
+    "waited",
+    "stayed",
+    "slept",
+    "rested",
 ];
 /// Words right before or after a figure that make it a point in time, not a
 /// duration ("two days ago", "the past few days").
@@ -281,9 +289,17 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
     );
     // "The bridge is 1.2 km long": the size of a thing, unless the clause
     // is about a line, road or journey ("the railway is 9,289 km long").
-    let size_word = after
-        .as_deref()
-        .is_some_and(|w| matches!(w, "long" | "wide" | "high" | "deep" | "tall" | "across"));
+    let size_at = |k: usize| {
+        t.get(k).is_some_and(|x| {
+            matches!(
+                x.lower().as_str(),
+                "long" | "wide" | "high" | "deep" | "tall" | "across"
+            )
+        })
+    };
+    // "1.2 km long", "3,500-kilometre-long"
+    let size_word = size_at(f.end)
+        || (t.get(f.end).is_some_and(|x| x.is_punct('-') && x.glued) && size_at(f.end + 1));
     if is_distance
         && size_word
         && nearest_mode(t, win, f).is_none()
