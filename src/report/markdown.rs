@@ -34,8 +34,11 @@ pub fn to_markdown(r: &Report) -> String {
         let _ = writeln!(s, "## Journey {}: {}\n", j.index + 1, j.traveller);
         let _ = writeln!(
             s,
-            "{} → {}: straight line {:.0} km (geodesic, WGS84); along the legs {:.0} km.\n",
-            j.origin, j.destination, j.straight_line_km, j.total_km
+            "{} → {}: straight line {} (geodesic, WGS84); along the legs {:.0} km.\n",
+            j.origin,
+            j.destination,
+            opt(j.straight_line_km, " km"),
+            j.total_km
         );
         s.push_str(
             "| leg | mode | from | to | length | basis | lines |\n|---|---|---|---|---|---|---|\n",
@@ -165,13 +168,13 @@ pub fn summary(r: &Report) -> String {
     for j in &r.journeys {
         let _ = writeln!(
             s,
-            "{}: {} → {}: {:.0} km along {} legs, {:.0} km straight line",
+            "{}: {} → {}: {:.0} km along {} legs, {} straight line",
             j.traveller,
             j.origin,
             j.destination,
             j.total_km,
             j.legs.len(),
-            j.straight_line_km
+            opt(j.straight_line_km, " km")
         );
     }
     let count = |v: &[super::Verdict]| r.claims.iter().filter(|c| v.contains(&c.verdict)).count();

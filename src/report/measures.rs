@@ -70,6 +70,11 @@ pub(crate) fn sum_measure(
         km += k;
         basis = Some(basis.map_or(b, |a| a.combine(b)));
     }
+    // A NaN or negative length (bad coordinates) is no measure at all,
+    // rather than a silently wrong verdict.
+    if !km.is_finite() || km < 0.0 {
+        return None;
+    }
     let what = mode.map_or_else(|| "whole journey".to_string(), |m| format!("{m} route"));
     Some(Measure {
         label: format!(
@@ -88,6 +93,9 @@ pub(crate) fn sum_measure(
 
 pub(crate) fn straight_measure(j: &Journey, a: usize, b: usize) -> Option<Measure> {
     let (p, q) = (j.waypoints.get(a)?, j.waypoints.get(b)?);
+    if !(p.point().is_valid() && q.point().is_valid()) {
+        return None;
+    }
     Some(Measure {
         label: format!("straight line {} → {}", p.name, q.name),
         kind: "straight_line".to_string(),
@@ -139,7 +147,7 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
                 from: l.from.clone(),
                 to: l.to.clone(),
                 length_km: r1(km),
-                straight_line_km: straight_measure(j, l.leg, l.leg + 1).map_or(0.0, |m| m.km),
+                straight_line_km: straight_measure(j, l.leg, l.leg + 1).map(|m| m.km),
                 geometry_km: r1(l.length.0),
                 official_km: official.map(r1),
                 basis,
@@ -162,7 +170,7 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
         traveller: j.traveller.clone(),
         origin: waypoint_name(j, 0),
         destination: waypoint_name(j, last_wp),
-        straight_line_km: measures.first().map_or(0.0, |m| m.km),
+        straight_line_km: straight_measure(j, 0, last_wp).map(|m| m.km),
         total_km: r1(legs.iter().map(|l| leg_km(l).0).sum()),
         legs: leg_reports,
         by_mode,

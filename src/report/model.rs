@@ -22,7 +22,8 @@ pub struct JourneyReport {
     pub traveller: String,
     pub origin: String,
     pub destination: String,
-    pub straight_line_km: f64,
+    /// `None` when a waypoint has invalid coordinates.
+    pub straight_line_km: Option<f64>,
     pub total_km: f64,
     pub legs: Vec<LegReport>,
     pub by_mode: Vec<ModeTotal>,
@@ -37,7 +38,8 @@ pub struct LegReport {
     pub to: String,
     pub length_km: f64,
     /// Geodesic straight line between the leg's end waypoints.
-    pub straight_line_km: f64,
+    /// `None` when a waypoint has invalid coordinates.
+    pub straight_line_km: Option<f64>,
     pub geometry_km: f64,
     pub official_km: Option<f64>,
     pub basis: Basis,
