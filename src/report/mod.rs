@@ -16,7 +16,8 @@
 //! numbers, so each follows from the numbers beside it.
 //!
 //! - `journeys[]`: `index`, `traveller`, `origin`, `destination`,
-//!   `straight_line_km` (geodesic WGS84 origin→destination), `total_km`,
+//!   `straight_line_km` (geodesic WGS84 origin→destination; null when a
+//!   waypoint has invalid coordinates), `total_km`,
 //!   `legs[]` (`index`, `mode`, `from`, `to`, `length_km`,
 //!   `straight_line_km`, `geometry_km`,
 //!   `official_km` or null, `basis`, `routed`, `lines[]` {`line`,
