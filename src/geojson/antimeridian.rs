@@ -42,7 +42,13 @@ pub fn split(line: &[LatLon]) -> Vec<Vec<LatLon>> {
 fn crossing_latitude(a: LatLon, b: LatLon) -> f64 {
     // Longitudes unwrapped onto a's side, so the crossing is at ±180.
     let side = if a.lon > 0.0 { 1.0 } else { -1.0 };
-    let unwrap = |lon: f64| if lon * side < 0.0 { lon + 360.0 * side } else { lon };
+    let unwrap = |lon: f64| {
+        if lon * side < 0.0 {
+            lon + 360.0 * side
+        } else {
+            lon
+        }
+    };
     let (pa, pb) = (a.to_point(), b.to_point());
     let (mut lo, mut hi) = (0.0f64, 1.0f64);
     let mut lat = (a.lat + b.lat) / 2.0;
@@ -81,8 +87,15 @@ mod tests {
         let parts = split(&dense);
         assert_eq!(parts.len(), 2);
         let end = *parts[0].last().unwrap();
-        let i = dense.windows(2).position(|w| (w[1].lon - w[0].lon).abs() > 180.0).unwrap();
-        assert!((end.lat - dense[i].lat).abs() < 0.1, "{end:?} vs {:?}", dense[i]);
+        let i = dense
+            .windows(2)
+            .position(|w| (w[1].lon - w[0].lon).abs() > 180.0)
+            .unwrap();
+        assert!(
+            (end.lat - dense[i].lat).abs() < 0.1,
+            "{end:?} vs {:?}",
+            dense[i]
+        );
         assert_eq!(parts[1][0].lat, end.lat);
         assert!(parts.iter().flatten().all(|p| p.lon.abs() <= 180.0));
     }

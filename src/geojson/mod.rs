@@ -74,7 +74,10 @@ pub fn collection(itinerary: &Itinerary, legs: &[RoutedLeg]) -> FeatureCollectio
         let mut p = JsonObject::new();
         p.insert("kind".into(), json!("straight_line"));
         p.insert("journey".into(), json!(s.journey));
-        let traveller = itinerary.journeys.get(s.journey).map(|j| j.traveller.as_str());
+        let traveller = itinerary
+            .journeys
+            .get(s.journey)
+            .map(|j| j.traveller.as_str());
         p.insert("traveller".into(), json!(traveller));
         p.insert("from".into(), json!(s.from));
         p.insert("to".into(), json!(s.to));
@@ -91,7 +94,10 @@ fn leg_feature(leg: &RoutedLeg, journey: Option<&Journey>) -> Option<Feature> {
     let mut p = JsonObject::new();
     p.insert("kind".into(), json!("leg"));
     p.insert("journey".into(), json!(leg.journey));
-    p.insert("traveller".into(), json!(journey.map(|j| j.traveller.as_str())));
+    p.insert(
+        "traveller".into(),
+        json!(journey.map(|j| j.traveller.as_str())),
+    );
     p.insert("leg".into(), json!(leg.leg));
     p.insert("mode".into(), json!(leg.mode.as_str()));
     p.insert("from".into(), json!(leg.from));

@@ -79,7 +79,10 @@ pub fn prepare(
             let Some(exterior) = polygon.first() else {
                 continue;
             };
-            if !exterior.iter().any(|r| visible.get(arc_index(*r)) == Some(&true)) {
+            if !exterior
+                .iter()
+                .any(|r| visible.get(arc_index(*r)) == Some(&true))
+            {
                 continue;
             }
             let Some(ring) = world
@@ -90,7 +93,9 @@ pub fn prepare(
             else {
                 continue;
             };
-            on_route |= route_points.iter().any(|p| frame.contains(*p) && inside(*p, &ring));
+            on_route |= route_points
+                .iter()
+                .any(|p| frame.contains(*p) && inside(*p, &ring));
             let clipped = radial(&clip_ring(&ring, &window), SIMPLIFY_PX);
             if clipped.len() < 3 {
                 continue;

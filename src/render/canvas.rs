@@ -118,7 +118,11 @@ impl<'a> Canvas<'a> {
             .draw(&Circle::new(centre, bu(r).max(1), fill.filled()))
             .map_err(err)?;
         self.area
-            .draw(&Circle::new(centre, bu(r).max(1), stroke.stroke_width(width(w))))
+            .draw(&Circle::new(
+                centre,
+                bu(r).max(1),
+                stroke.stroke_width(width(w)),
+            ))
             .map_err(err)
     }
 
@@ -154,12 +158,25 @@ impl<'a> Canvas<'a> {
         if halo {
             let white = rgba(0xffffff, 0.85);
             let d = (size / 9.0).max(1.0);
-            for (dx, dy) in [(-d, 0.0), (d, 0.0), (0.0, -d), (0.0, d), (-d, -d), (d, d), (-d, d), (d, -d)] {
+            for (dx, dy) in [
+                (-d, 0.0),
+                (d, 0.0),
+                (0.0, -d),
+                (0.0, d),
+                (-d, -d),
+                (d, d),
+                (-d, d),
+                (d, -d),
+            ] {
                 let p = pt((at.0 + dx, at.1 + dy));
-                self.area.draw(&Text::new(s, p, style(&white))).map_err(err)?;
+                self.area
+                    .draw(&Text::new(s, p, style(&white)))
+                    .map_err(err)?;
             }
         }
-        self.area.draw(&Text::new(s, pt(at), style(&c))).map_err(err)
+        self.area
+            .draw(&Text::new(s, pt(at), style(&c)))
+            .map_err(err)
     }
 }
 
@@ -172,7 +189,10 @@ pub fn sample(line: &[Px], step: f64) -> Vec<Px> {
         let n = (d / step.max(0.5)).ceil().max(1.0) as usize;
         for i in 0..n {
             let t = i as f64 / n as f64;
-            out.push((w[0].0 + t * (w[1].0 - w[0].0), w[0].1 + t * (w[1].1 - w[0].1)));
+            out.push((
+                w[0].0 + t * (w[1].0 - w[0].0),
+                w[0].1 + t * (w[1].1 - w[0].1),
+            ));
         }
     }
     out.extend(line.last());

@@ -150,7 +150,15 @@ fn clip_segment(a: Px, b: Px, r: &Rect) -> Option<(Px, Px)> {
     if t0 > t1 {
         return None;
     }
-    let at = |t: f64| if t == 0.0 { a } else if t == 1.0 { b } else { (a.0 + t * dx, a.1 + t * dy) };
+    let at = |t: f64| {
+        if t == 0.0 {
+            a
+        } else if t == 1.0 {
+            b
+        } else {
+            (a.0 + t * dx, a.1 + t * dy)
+        }
+    };
     Some((at(t0), at(t1)))
 }
 

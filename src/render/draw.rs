@@ -109,7 +109,11 @@ fn draw_basemap(c: &Canvas, layout: &Layout, b: &PageBasemap) -> DrawResult {
     let u = layout.page.u;
     c.rect((f.x0, f.y0), (f.x1, f.y1), style::SEA)?;
     for (ring, on_route) in &b.land {
-        let colour = if *on_route { style::LAND_ON_ROUTE } else { style::LAND };
+        let colour = if *on_route {
+            style::LAND_ON_ROUTE
+        } else {
+            style::LAND
+        };
         c.fill(ring, colour)?;
     }
     for line in &b.coast {
@@ -159,7 +163,11 @@ fn draw_labels(c: &Canvas, layout: &Layout) -> DrawResult {
     let u = layout.page.u;
     for l in &layout.labels {
         let at = (l.rect.x0 + 2.0 * u, l.rect.y0 + 0.1 * l.size);
-        let weight = if l.bold { Weight::Bold } else { Weight::Regular };
+        let weight = if l.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
         let (colour, halo) = match l.kind {
             LabelKind::Waypoint => (style::INK, true),
             LabelKind::StraightLine => (style::STRAIGHT, true),
@@ -188,7 +196,15 @@ fn draw_legend(c: &Canvas, layout: &Layout) -> DrawResult {
             LegendRow::Network(m) => c.line(&swatch, style::network(*m), 1.3 * u)?,
         }
         let at = (r.x0 + pad + 44.0 * u, y - 0.62 * size);
-        c.text(text, at, size, Weight::Regular, style::INK_SOFT, Align::Left, false)?;
+        c.text(
+            text,
+            at,
+            size,
+            Weight::Regular,
+            style::INK_SOFT,
+            Align::Left,
+            false,
+        )?;
     }
     // Scale bar: two halves, dark and light, with the stated length.
     let (x, y) = lg.bar_start;
@@ -198,39 +214,106 @@ fn draw_legend(c: &Canvas, layout: &Layout) -> DrawResult {
     c.rect((x + px / 2.0, y - h), (x + px, y + h), style::WHITE)?;
     frame_lines(c, &Rect::new(x, y - h, x + px, y + h), style::INK, 0.8 * u)?;
     let ty = y - h - 5.0 * u - size;
-    c.text("0", (x, ty), size, Weight::Regular, style::INK_SOFT, Align::Centre, false)?;
+    c.text(
+        "0",
+        (x, ty),
+        size,
+        Weight::Regular,
+        style::INK_SOFT,
+        Align::Centre,
+        false,
+    )?;
     let stated = fmt_km(lg.scale_bar.length.0);
-    c.text(&stated, (x + px, ty), size, Weight::Regular, style::INK_SOFT, Align::Centre, false)
+    c.text(
+        &stated,
+        (x + px, ty),
+        size,
+        Weight::Regular,
+        style::INK_SOFT,
+        Align::Centre,
+        false,
+    )
 }
 
 fn frame_lines(c: &Canvas, r: &Rect, colour: super::canvas::Colour, w: f64) -> DrawResult {
     c.line(
-        &[(r.x0, r.y0), (r.x1, r.y0), (r.x1, r.y1), (r.x0, r.y1), (r.x0, r.y0)],
+        &[
+            (r.x0, r.y0),
+            (r.x1, r.y0),
+            (r.x1, r.y1),
+            (r.x0, r.y1),
+            (r.x0, r.y0),
+        ],
         colour,
         w,
     )
 }
 
-fn draw_margins(c: &Canvas, input: &MapInput, layout: &Layout, straight: &[StraightLine]) -> DrawResult {
+fn draw_margins(
+    c: &Canvas,
+    input: &MapInput,
+    layout: &Layout,
+    straight: &[StraightLine],
+) -> DrawResult {
     let u = layout.page.u;
     let page = &layout.page;
     let x = 24.0 * u;
-    c.text(&input.title, (x, 18.0 * u), 26.0 * u, Weight::Bold, style::INK, Align::Left, false)?;
+    c.text(
+        &input.title,
+        (x, 18.0 * u),
+        26.0 * u,
+        Weight::Bold,
+        style::INK,
+        Align::Left,
+        false,
+    )?;
     if !input.subtitle.is_empty() {
-        c.text(&input.subtitle, (x, 54.0 * u), 15.0 * u, Weight::Regular, style::INK_SOFT, Align::Left, false)?;
+        c.text(
+            &input.subtitle,
+            (x, 54.0 * u),
+            15.0 * u,
+            Weight::Regular,
+            style::INK_SOFT,
+            Align::Left,
+            false,
+        )?;
     }
     let totals = totals_line(input, straight);
-    c.text(&totals, (x, 77.0 * u), 13.5 * u, Weight::Regular, style::INK, Align::Left, false)?;
+    c.text(
+        &totals,
+        (x, 77.0 * u),
+        13.5 * u,
+        Weight::Regular,
+        style::INK,
+        Align::Left,
+        false,
+    )?;
     frame_lines(c, &page.frame, style::FRAME, 1.0 * u)?;
     let fy = page.frame.y1 + 9.0 * u;
     let small = 11.5 * u;
-    c.text(&input.attribution, (x, fy), small, Weight::Regular, style::INK_FAINT, Align::Left, false)?;
+    c.text(
+        &input.attribution,
+        (x, fy),
+        small,
+        Weight::Regular,
+        style::INK_FAINT,
+        Align::Left,
+        false,
+    )?;
     let centre = layout.proj.azimuthal.centre;
     let note = format!(
         "Azimuthal equidistant projection centred on {}",
         fmt_latlon(centre)
     );
-    c.text(&note, (page.width - x, fy), small, Weight::Regular, style::INK_FAINT, Align::Right, false)
+    c.text(
+        &note,
+        (page.width - x, fy),
+        small,
+        Weight::Regular,
+        style::INK_FAINT,
+        Align::Right,
+        false,
+    )
 }
 
 fn fmt_latlon(p: LatLon) -> String {
@@ -247,7 +330,11 @@ pub fn totals_line(input: &MapInput, straight: &[StraightLine]) -> String {
         let legs: Vec<_> = input.legs.iter().filter(|l| l.journey == j).collect();
         let mut parts = Vec::new();
         for mode in Mode::ALL {
-            let km: f64 = legs.iter().filter(|l| l.mode == mode).map(|l| l.length.0).sum();
+            let km: f64 = legs
+                .iter()
+                .filter(|l| l.mode == mode)
+                .map(|l| l.length.0)
+                .sum();
             if legs.iter().any(|l| l.mode == mode) {
                 parts.push(format!("{} {}", mode.as_str(), fmt_km(km)));
             }
@@ -271,7 +358,12 @@ pub fn totals_line(input: &MapInput, straight: &[StraightLine]) -> String {
             if !parts.is_empty() {
                 clause.push_str(" · ");
             }
-            clause.push_str(&format!("straight line {}–{} {}", s.from, s.to, fmt_km(s.length.0)));
+            clause.push_str(&format!(
+                "straight line {}–{} {}",
+                s.from,
+                s.to,
+                fmt_km(s.length.0)
+            ));
         }
         clauses.push(clause);
     }

@@ -55,9 +55,14 @@ pub fn usvg_options() -> usvg::Options<'static> {
 /// by laying the texts out with usvg in one pass. Falls back to a generous
 /// estimate (0.62 em per character) for any text usvg cannot measure.
 pub fn measure(texts: &[(&str, f64, Weight)]) -> Vec<f64> {
-    let mut svg = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="4000">"#);
+    let mut svg =
+        String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="4000">"#);
     for (i, (t, size, weight)) in texts.iter().enumerate() {
-        let bold = if *weight == Weight::Bold { " font-weight=\"bold\"" } else { "" };
+        let bold = if *weight == Weight::Bold {
+            " font-weight=\"bold\""
+        } else {
+            ""
+        };
         let _ = write!(
             svg,
             r#"<text id="t{i}" x="10" y="100" font-family="{FAMILY}" font-size="{size}"{bold}>{}</text>"#,

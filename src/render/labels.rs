@@ -133,7 +133,11 @@ mod tests {
     fn avoids_markers_and_each_other() {
         let marker = Rect::new(96.0, 46.0, 104.0, 54.0);
         let other = Rect::new(116.0, 46.0, 124.0, 54.0);
-        let mut p = Placer::new(Rect::new(0.0, 0.0, 300.0, 100.0), vec![marker, other], vec![]);
+        let mut p = Placer::new(
+            Rect::new(0.0, 0.0, 300.0, 100.0),
+            vec![marker, other],
+            vec![],
+        );
         let mut boxes = Vec::new();
         for _ in 0..6 {
             if let Some(r) = p.place_near((100.0, 50.0), 6.0, (30.0, 10.0)) {

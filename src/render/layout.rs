@@ -168,7 +168,10 @@ fn legend_rows(input: &MapInput, straight: &[StraightLine]) -> Vec<(LegendRow, S
         .map(|m| (LegendRow::Leg(*m), style::mode_label(*m).to_string()))
         .collect();
     if input.legs.iter().any(|l| !l.routed) {
-        rows.push((LegendRow::Unrouted, "Not on network (straight fallback)".into()));
+        rows.push((
+            LegendRow::Unrouted,
+            "Not on network (straight fallback)".into(),
+        ));
     }
     if !straight.is_empty() {
         rows.push((LegendRow::Straight, "Straight line (geodesic)".into()));
@@ -182,7 +185,10 @@ fn legend_rows(input: &MapInput, straight: &[StraightLine]) -> Vec<(LegendRow, S
     net.sort();
     net.dedup();
     rows.extend(net.into_iter().map(|m| {
-        (LegendRow::Network(m), format!("{} network", style::mode_label(m)))
+        (
+            LegendRow::Network(m),
+            format!("{} network", style::mode_label(m)),
+        )
     }));
     rows
 }
@@ -212,16 +218,39 @@ fn legend(
     let inset = 14.0 * u;
     let f = page.frame;
     let corners = [
-        Rect::new(f.x0 + inset, f.y1 - inset - h, f.x0 + inset + w, f.y1 - inset),
-        Rect::new(f.x1 - inset - w, f.y1 - inset - h, f.x1 - inset, f.y1 - inset),
-        Rect::new(f.x0 + inset, f.y0 + inset, f.x0 + inset + w, f.y0 + inset + h),
-        Rect::new(f.x1 - inset - w, f.y0 + inset, f.x1 - inset, f.y0 + inset + h),
+        Rect::new(
+            f.x0 + inset,
+            f.y1 - inset - h,
+            f.x0 + inset + w,
+            f.y1 - inset,
+        ),
+        Rect::new(
+            f.x1 - inset - w,
+            f.y1 - inset - h,
+            f.x1 - inset,
+            f.y1 - inset,
+        ),
+        Rect::new(
+            f.x0 + inset,
+            f.y0 + inset,
+            f.x0 + inset + w,
+            f.y0 + inset + h,
+        ),
+        Rect::new(
+            f.x1 - inset - w,
+            f.y0 + inset,
+            f.x1 - inset,
+            f.y0 + inset + h,
+        ),
     ];
     let rect = corners
         .iter()
         .enumerate()
         .min_by_key(|(i, r)| {
-            let covered = route.iter().filter(|p| r.inflate(20.0 * u).contains(**p)).count();
+            let covered = route
+                .iter()
+                .filter(|p| r.inflate(20.0 * u).contains(**p))
+                .count();
             (covered, *i)
         })
         .map(|(_, r)| *r)
@@ -357,7 +386,11 @@ pub fn route_points(input: &MapInput, straight: &[StraightLine], proj: &PageProj
         .chain(straight.iter().map(|s| &s.geometry));
     let mut out = Vec::new();
     for line in lines {
-        let px: Vec<Px> = line.iter().filter(|p| p.is_valid()).map(|p| proj.to_px(*p)).collect();
+        let px: Vec<Px> = line
+            .iter()
+            .filter(|p| p.is_valid())
+            .map(|p| proj.to_px(*p))
+            .collect();
         out.extend(canvas::sample(&px, 6.0));
     }
     out

@@ -122,7 +122,9 @@ impl MapOptions {
 pub enum RenderError {
     #[error("nothing to draw: the itinerary has no waypoint with valid coordinates")]
     NothingToDraw,
-    #[error("map size {0}x{1} is out of range: use a width of 400–8000 and a height of 300–8000 pixels")]
+    #[error(
+        "map size {0}x{1} is out of range: use a width of 400–8000 and a height of 300–8000 pixels"
+    )]
     Size(u32, u32),
     #[error("the bundled basemap could not be read: {0}")]
     Basemap(String),
@@ -202,7 +204,11 @@ pub fn render(input: &MapInput, opts: &MapOptions) -> Result<RenderedMap, Render
         svg,
         projection: lay.proj,
         frame: lay.page.frame,
-        markers: lay.markers.iter().map(|m| layout::marker_box(m, &lay.page)).collect(),
+        markers: lay
+            .markers
+            .iter()
+            .map(|m| layout::marker_box(m, &lay.page))
+            .collect(),
         labels: lay.labels,
         legend: lay.legend.rect,
         scale_bar: lay.legend.scale_bar,
@@ -259,7 +265,10 @@ mod tests {
     fn size_parsing() {
         assert_eq!(
             MapOptions::parse_size("1600x900"),
-            Some(MapOptions { width: 1600, height: 900 })
+            Some(MapOptions {
+                width: 1600,
+                height: 900
+            })
         );
         assert_eq!(MapOptions::parse_size("big"), None);
     }

@@ -7,9 +7,16 @@ use resvg::{tiny_skia, usvg};
 pub fn png(svg: &str, zoom: f32) -> Result<Vec<u8>, RenderError> {
     let tree = usvg::Tree::from_str(svg, &font::usvg_options())
         .map_err(|e| RenderError::Png(format!("SVG does not parse: {e}")))?;
-    let size = tree.size().to_int_size().scale_by(zoom.max(0.01)).ok_or_else(|| {
-        RenderError::Png(format!("cannot scale the {:?} image by {zoom}", tree.size()))
-    })?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(zoom.max(0.01))
+        .ok_or_else(|| {
+            RenderError::Png(format!(
+                "cannot scale the {:?} image by {zoom}",
+                tree.size()
+            ))
+        })?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
         .ok_or_else(|| RenderError::Png(format!("empty image size {size:?}")))?;
     resvg::render(

@@ -53,11 +53,13 @@ impl Azimuthal {
     pub fn project(&self, p: LatLon) -> (f64, f64) {
         let (lat, dlon) = (p.lat.to_radians(), (p.lon - self.centre.lon).to_radians());
         let (sin_lat, cos_lat) = lat.sin_cos();
-        let cos_c = (self.sin_lat0 * sin_lat + self.cos_lat0 * cos_lat * dlon.cos()).clamp(-1.0, 1.0);
+        let cos_c =
+            (self.sin_lat0 * sin_lat + self.cos_lat0 * cos_lat * dlon.cos()).clamp(-1.0, 1.0);
         let c = cos_c.acos();
         let k = if c < 1e-12 { 1.0 } else { c / c.sin() };
         let x = EARTH_RADIUS_KM * k * cos_lat * dlon.sin();
-        let y = EARTH_RADIUS_KM * k * (self.cos_lat0 * sin_lat - self.sin_lat0 * cos_lat * dlon.cos());
+        let y =
+            EARTH_RADIUS_KM * k * (self.cos_lat0 * sin_lat - self.sin_lat0 * cos_lat * dlon.cos());
         (x, y)
     }
 
@@ -73,7 +75,10 @@ impl Azimuthal {
             .clamp(-1.0, 1.0)
             .asin();
         let dlon = (x * sin_c).atan2(rho * self.cos_lat0 * cos_c - y * self.sin_lat0 * sin_c);
-        LatLon::new(lat.to_degrees(), normalise_lon(self.centre.lon + dlon.to_degrees()))
+        LatLon::new(
+            lat.to_degrees(),
+            normalise_lon(self.centre.lon + dlon.to_degrees()),
+        )
     }
 }
 
@@ -128,7 +133,10 @@ pub fn centre_of(points: &[LatLon]) -> Option<LatLon> {
         lon0 = lon0.min(lon);
         lon1 = lon1.max(lon);
     }
-    Some(LatLon::new((lat0 + lat1) / 2.0, normalise_lon((lon0 + lon1) / 2.0)))
+    Some(LatLon::new(
+        (lat0 + lat1) / 2.0,
+        normalise_lon((lon0 + lon1) / 2.0),
+    ))
 }
 
 #[cfg(test)]
@@ -152,7 +160,11 @@ mod tests {
     #[test]
     fn round_trip() {
         let p = Azimuthal::new(LatLon::new(45.0, -170.0));
-        for q in [LatLon::new(35.6, 139.7), LatLon::new(34.0, -118.2), LatLon::new(-10.0, 170.0)] {
+        for q in [
+            LatLon::new(35.6, 139.7),
+            LatLon::new(34.0, -118.2),
+            LatLon::new(-10.0, 170.0),
+        ] {
             let (x, y) = p.project(q);
             let r = p.unproject(x, y);
             assert!((r.lat - q.lat).abs() < 1e-9 && normalise_lon(r.lon - q.lon).abs() < 1e-9);

@@ -93,10 +93,15 @@ impl Basemap {
     /// The bundled basemap at `scale`, decoded once per process.
     pub fn load(scale: Scale) -> Result<&'static Basemap, String> {
         let (cell, text) = match scale {
-            Scale::Medium => (&MEDIUM, include_str!("../../data/basemap/countries-50m.json")),
+            Scale::Medium => (
+                &MEDIUM,
+                include_str!("../../data/basemap/countries-50m.json"),
+            ),
             Scale::Fine => (&FINE, include_str!("../../data/basemap/countries-10m.json")),
         };
-        cell.get_or_init(|| Basemap::parse(text)).as_ref().map_err(Clone::clone)
+        cell.get_or_init(|| Basemap::parse(text))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Decodes a TopoJSON text with a `countries` object.
@@ -135,7 +140,10 @@ impl Basemap {
             })
             .collect();
         let mut arc_uses = vec![0u8; arcs.len()];
-        for r in countries.iter().flat_map(|c| c.polygons.iter().flatten().flatten()) {
+        for r in countries
+            .iter()
+            .flat_map(|c| c.polygons.iter().flatten().flatten())
+        {
             let i = arc_index(*r);
             if let Some(u) = arc_uses.get_mut(i) {
                 *u = u.saturating_add(1);
