@@ -189,3 +189,54 @@ fn bad_inputs_are_errors_not_panics() {
     check_svg(&map.svg);
     assert!(render::png("not svg", 1.0).is_err());
 }
+
+#[test]
+fn two_journeys_on_a_near_global_extent() {
+    let (it, legs) = two_journeys();
+    let input = MapInput::new("Two roads to Hanoi", &it, &legs);
+    let map = render::render(&input, &MapOptions::default()).unwrap();
+    let png = check_svg(&map.svg);
+    check_labels(&map);
+    check_scale_bar(&map);
+    assert!(
+        map.svg.len() <= 1_500_000,
+        "map.svg is {} bytes",
+        map.svg.len()
+    );
+    for name in ["Washington", "Hanoi", "Pyongyang"] {
+        assert!(
+            map.labels.iter().any(|l| l.text == name),
+            "{name} unlabelled: {:?}",
+            map.unplaced
+        );
+    }
+    if let Ok(dir) = std::env::var("JOURNEYMAP_RENDER_OUT") {
+        std::fs::write(format!("{dir}/two.png"), &png).unwrap();
+    }
+}
+
+#[test]
+fn flight_across_equator_and_antimeridian() {
+    let (it, legs) = south_pacific();
+    let input = MapInput::new("Auckland to Honolulu", &it, &legs);
+    let map = render::render(
+        &input,
+        &MapOptions {
+            width: 1000,
+            height: 1200,
+        },
+    )
+    .unwrap();
+    let png = check_svg(&map.svg);
+    check_labels(&map);
+    check_scale_bar(&map);
+    let akl = map.projection.to_px(LatLon::new(-36.8485, 174.7633));
+    let hnl = map.projection.to_px(LatLon::new(21.3069, -157.8583));
+    assert!(
+        akl.1 > hnl.1 && akl.0 < hnl.0,
+        "Auckland must be south-west of Honolulu"
+    );
+    if let Ok(dir) = std::env::var("JOURNEYMAP_RENDER_OUT") {
+        std::fs::write(format!("{dir}/south.png"), &png).unwrap();
+    }
+}

@@ -6,7 +6,7 @@
 //! pixel precision. All public coordinates here are page pixels.
 
 use super::clip::Px;
-use super::font::{Weight, FAMILY};
+use super::font::{Weight, SVG_FAMILY};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -149,7 +149,7 @@ impl<'a> Canvas<'a> {
             Weight::Bold => FontStyle::Bold,
         };
         let style = |colour: &Colour| {
-            (FAMILY, size * SUPERSAMPLE * PLOTTERS_FONT_FACTOR)
+            (SVG_FAMILY, size * SUPERSAMPLE * PLOTTERS_FONT_FACTOR)
                 .into_font()
                 .style(font_style)
                 .color(colour)

@@ -52,11 +52,16 @@ impl Rect {
     }
 }
 
+/// Which side of one frame edge a point is on.
+type Inside = fn(Px, &Rect) -> bool;
+/// Where a segment crosses that edge.
+type Cross = fn(Px, Px, &Rect) -> Px;
+
 /// Clips a closed ring to `r` (Sutherland–Hodgman); the result may run along
 /// the frame edge, which is what a filled shape needs.
 pub fn clip_ring(ring: &[Px], r: &Rect) -> Vec<Px> {
     let mut out: Vec<Px> = ring.to_vec();
-    let edges: [(fn(Px, &Rect) -> bool, fn(Px, Px, &Rect) -> Px); 4] = [
+    let edges: [(Inside, Cross); 4] = [
         (|p, r| p.0 >= r.x0, |a, b, r| at_x(a, b, r.x0)),
         (|p, r| p.0 <= r.x1, |a, b, r| at_x(a, b, r.x1)),
         (|p, r| p.1 >= r.y0, |a, b, r| at_y(a, b, r.y0)),

@@ -16,8 +16,13 @@ use resvg::usvg;
 use std::fmt::Write;
 use std::sync::{Arc, OnceLock};
 
-/// Font family name used in map.svg.
+/// The bundled face's family name (what resvg resolves).
 pub const FAMILY: &str = "DejaVu Sans";
+
+/// The font-family list written into map.svg: the bundled face first, then
+/// faces with near-identical metrics (DejaVu derives from Bitstream Vera,
+/// drawn to Verdana's proportions) for viewers without it.
+pub const SVG_FAMILY: &str = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif";
 
 const REGULAR: &[u8] = include_bytes!("../../data/fonts/DejaVuSans.ttf");
 const BOLD: &[u8] = include_bytes!("../../data/fonts/DejaVuSans-Bold.ttf");

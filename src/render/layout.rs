@@ -88,18 +88,24 @@ pub const END_LABEL_SIZE: f64 = 15.0;
 pub const COUNTRY_SIZE: f64 = 11.0;
 pub const STRAIGHT_SIZE: f64 = 12.0;
 
-/// Fits an azimuthal projection centred on the route into the frame.
+/// Fits an azimuthal projection centred on the route into the frame. The
+/// centre is refined until it sits in the middle of the projected route, so
+/// the frame's centre is the projection's centre, where scale is true in
+/// every direction (and the scale bar holds).
 pub fn fit(points: &[LatLon], page: &Page) -> Result<PageProjection, RenderError> {
-    let centre = centre_of(points).ok_or(RenderError::NothingToDraw)?;
-    let az = Azimuthal::new(centre);
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in points.iter().filter(|p| p.is_valid()) {
-        let (x, y) = az.project(*p);
-        x0 = x0.min(x);
-        x1 = x1.max(x);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
+    let mut centre = centre_of(points).ok_or(RenderError::NothingToDraw)?;
+    let mut az = Azimuthal::new(centre);
+    let mut bbox = projected_bbox(points, &az);
+    for _ in 0..4 {
+        let (cx, cy) = ((bbox.0 + bbox.2) / 2.0, (bbox.1 + bbox.3) / 2.0);
+        if cx.hypot(cy) < 0.01 {
+            break;
+        }
+        centre = az.unproject(cx, cy);
+        az = Azimuthal::new(centre);
+        bbox = projected_bbox(points, &az);
     }
+    let (x0, y0, x1, y1) = bbox;
     let (w_km, h_km) = ((x1 - x0).max(MIN_EXTENT_KM), (y1 - y0).max(MIN_EXTENT_KM));
     let f = page.frame;
     // Room for labels and the legend around the route.
@@ -116,6 +122,19 @@ pub fn fit(points: &[LatLon], page: &Page) -> Result<PageProjection, RenderError
         px_per_km,
         origin_px: (fx - cx * px_per_km, fy + cy * px_per_km),
     })
+}
+
+/// (x0, y0, x1, y1) of the projected points, km.
+fn projected_bbox(points: &[LatLon], az: &Azimuthal) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in points.iter().filter(|p| p.is_valid()) {
+        let (x, y) = az.project(*p);
+        x0 = x0.min(x);
+        x1 = x1.max(x);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    (x0, y0, x1, y1)
 }
 
 /// Markers for every journey's waypoints; a place visited twice (or shared by
@@ -210,7 +229,7 @@ fn legend(
         .collect();
     let text_w = measure(&texts).into_iter().fold(0.0, f64::max);
     let at = proj.from_px(page.frame.centre());
-    let bar = scalebar::choose(proj, at, 130.0 * u);
+    let bar = scalebar::choose(proj, at, 120.0 * u);
     let row_height = 21.0 * u;
     let pad = 12.0 * u;
     let w = (44.0 * u + text_w).max(bar.px + 60.0 * u) + 2.0 * pad;

@@ -196,7 +196,16 @@ pub fn render(input: &MapInput, opts: &MapOptions) -> Result<RenderedMap, Render
     let diagonal_km = page.frame.width().hypot(page.frame.height()) / proj.px_per_km;
     let scale = basemap::scale_for(diagonal_km);
     let world = topology::Basemap::load(scale).map_err(RenderError::Basemap)?;
-    let waypoints_px: Vec<Px> = points.iter().take(512).map(|p| proj.to_px(*p)).collect();
+    // Countries with a waypoint are tinted (not those a flight passes over).
+    let waypoints_px: Vec<Px> = input
+        .itinerary
+        .journeys
+        .iter()
+        .flat_map(|j| j.waypoints.iter().map(|w| w.point()))
+        .filter(|p| p.is_valid())
+        .take(512)
+        .map(|p| proj.to_px(p))
+        .collect();
     let base = basemap::prepare(world, &proj, &page.frame, &waypoints_px);
     let lay = layout::layout(input, opts, &straight, &route_px, proj, page, &base.names);
     let svg = draw::draw(input, &lay, &base, &straight).map_err(RenderError::Draw)?;

@@ -3,7 +3,8 @@
 //!
 //! ```
 //! use journeymap::render::scalebar::round_length;
-//! assert_eq!(round_length(730.0), 500.0);
+//! assert_eq!(round_length(730.0), 1000.0);
+//! assert_eq!(round_length(370.0), 500.0);
 //! assert_eq!(round_length(0.03), 0.02);
 //! ```
 
@@ -20,28 +21,24 @@ pub struct ScaleBar {
     pub at: LatLon,
 }
 
-/// The largest 1, 2 or 5 × 10ⁿ not above `km` (for `km` > 0).
+/// The 1, 2 or 5 × 10ⁿ nearest to `km` on a log scale (for `km` > 0).
 pub fn round_length(km: f64) -> f64 {
     if !(km.is_finite() && km > 0.0) {
         return 1.0;
     }
     let p = 10f64.powf(km.log10().floor());
-    let m = km / p;
-    let f = if m >= 5.0 {
-        5.0
-    } else if m >= 2.0 {
-        2.0
-    } else {
-        1.0
-    };
+    let best = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|f| f * p)
+        .min_by(|a, b| (km / a).ln().abs().total_cmp(&(km / b).ln().abs()))
+        .unwrap_or(p);
     // Round away float noise (0.1 × 2 = 0.2000000001).
-    let v = f * p;
-    let digits = (-(p.log10().floor())).max(0.0) as i32;
+    let digits = (-(best.log10().floor())).max(0.0) as i32;
     let k = 10f64.powi(digits);
-    (v * k).round() / k
+    (best * k).round() / k
 }
 
-/// Chooses a round length close to (not above) `target_px` pixels at `at`.
+/// Chooses the round length closest to `target_px` pixels at `at`.
 pub fn choose(proj: &PageProjection, at: LatLon, target_px: f64) -> ScaleBar {
     let px_for = |km: f64| {
         let a = proj.to_px(at);
@@ -65,9 +62,11 @@ mod tests {
     #[test]
     fn round_lengths() {
         assert_eq!(round_length(1.0), 1.0);
-        assert_eq!(round_length(199.0), 100.0);
+        assert_eq!(round_length(199.0), 200.0);
+        assert_eq!(round_length(140.0), 100.0);
         assert_eq!(round_length(200.0), 200.0);
-        assert_eq!(round_length(4999.0), 2000.0);
+        assert_eq!(round_length(4999.0), 5000.0);
+        assert_eq!(round_length(8000.0), 10000.0);
         assert_eq!(round_length(0.25), 0.2);
         assert_eq!(round_length(-3.0), 1.0);
     }

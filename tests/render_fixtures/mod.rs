@@ -207,3 +207,65 @@ pub fn pacific() -> (Itinerary, Vec<RoutedLeg>) {
     );
     (it, vec![air, road])
 }
+
+fn air_leg(journey: usize, index: usize, a: (&str, f64, f64), b: (&str, f64, f64)) -> RoutedLeg {
+    let arc = densify_geodesic(LatLon::new(a.1, a.2), LatLon::new(b.1, b.2), Km(50.0));
+    RoutedLeg {
+        journey,
+        leg: index,
+        mode: Mode::Air,
+        from: a.0.into(),
+        to: b.0.into(),
+        length: geodesic_length(&arc),
+        geometry: arc,
+        routed: true,
+        stops: vec![],
+        lines: vec![],
+        warnings: vec![],
+    }
+}
+
+/// Two journeys to one summit: Kim by train and car, Trump by air with
+/// refuelling stops — a near-global extent.
+pub fn two_journeys() -> (Itinerary, Vec<RoutedLeg>) {
+    let (mut it, mut legs) = seeds_like();
+    let stops = [
+        ("Washington", 38.8951, -77.0364),
+        ("Mildenhall", 52.3447, 0.5086),
+        ("Doha", 25.2854, 51.5310),
+        ("Hanoi", 21.0245, 105.8412),
+    ];
+    let roles = [Role::Origin, Role::Stop, Role::Stop, Role::Destination];
+    it.journeys.push(Journey {
+        traveller: "Donald Trump".into(),
+        waypoints: stops
+            .iter()
+            .zip(roles)
+            .map(|(s, r)| wp(s.0, s.1, s.2, r))
+            .collect(),
+        legs: vec![leg(Mode::Air), leg(Mode::Air), leg(Mode::Air)],
+        notes: vec![],
+    });
+    for i in 0..3 {
+        legs.push(air_leg(1, i, stops[i], stops[i + 1]));
+    }
+    (it, legs)
+}
+
+/// Auckland → Honolulu: across the equator and the antimeridian.
+pub fn south_pacific() -> (Itinerary, Vec<RoutedLeg>) {
+    let a = ("Auckland", -36.8485, 174.7633);
+    let b = ("Honolulu", 21.3069, -157.8583);
+    let it = Itinerary {
+        journeys: vec![Journey {
+            traveller: "Team".into(),
+            waypoints: vec![
+                wp(a.0, a.1, a.2, Role::Origin),
+                wp(b.0, b.1, b.2, Role::Destination),
+            ],
+            legs: vec![leg(Mode::Air)],
+            notes: vec![],
+        }],
+    };
+    (it, vec![air_leg(0, 0, a, b)])
+}
