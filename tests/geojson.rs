@@ -91,6 +91,9 @@ fn seeds_geojson_has_a_feature_per_leg_waypoint_and_straight_line() {
         }
     }
     validate(&text, 10, &["LineString", "Point"]);
+    if let Ok(dir) = std::env::var("JOURNEYMAP_RENDER_OUT") {
+        std::fs::write(format!("{dir}/seeds.geojson"), &text).unwrap();
+    }
 }
 
 #[test]

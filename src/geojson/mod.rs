@@ -28,16 +28,25 @@ use crate::text::SourceRef;
 use geojson::{Feature, FeatureCollection, Geometry, GeometryValue, JsonObject, JsonValue};
 use serde_json::json;
 
-/// The FeatureCollection as pretty-printed JSON text (ends with a newline).
+/// The FeatureCollection as JSON text, one feature per line (compact for
+/// long routes, readable and diffable line by line; ends with a newline).
 pub fn write(itinerary: &Itinerary, legs: &[RoutedLeg]) -> String {
     let fc = collection(itinerary, legs);
-    let mut s = serde_json::to_string_pretty(&fc).unwrap_or_else(|_| {
-        // Serialising plain maps, strings and finite numbers cannot fail;
-        // keep an empty but valid document if it ever does.
-        r#"{"type":"FeatureCollection","features":[]}"#.to_string()
-    });
-    s.push('\n');
-    s
+    let features: Vec<String> = fc
+        .features
+        .iter()
+        // Serialising plain maps, strings and finite numbers cannot fail; a
+        // feature that somehow did would be left out rather than corrupt
+        // the document.
+        .filter_map(|f| serde_json::to_string(f).ok())
+        .collect();
+    if features.is_empty() {
+        return "{\"type\":\"FeatureCollection\",\"features\":[]}\n".to_string();
+    }
+    format!(
+        "{{\"type\":\"FeatureCollection\",\"features\":[\n{}\n]}}\n",
+        features.join(",\n")
+    )
 }
 
 /// The FeatureCollection: legs, then waypoints, then straight lines.
