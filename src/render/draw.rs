@@ -56,7 +56,7 @@ pub fn draw(
         }
         draw_labels(&c, layout)?;
         draw_legend(&c, layout)?;
-        draw_margins(&c, input, layout, straight)?;
+        draw_margins(&c, layout)?;
         c.finish()?;
     }
     Ok(fix_page_size(buf, page.width as u32, page.height as u32))
@@ -249,40 +249,37 @@ fn frame_lines(c: &Canvas, r: &Rect, colour: super::canvas::Colour, w: f64) -> D
     )
 }
 
-fn draw_margins(
-    c: &Canvas,
-    input: &MapInput,
-    layout: &Layout,
-    straight: &[StraightLine],
-) -> DrawResult {
+fn draw_margins(c: &Canvas, layout: &Layout) -> DrawResult {
     let u = layout.page.u;
     let page = &layout.page;
+    let h = &layout.header;
     let x = 24.0 * u;
     c.text(
-        &input.title,
+        &h.title.text,
         (x, 18.0 * u),
-        26.0 * u,
+        h.title.size,
         Weight::Bold,
         style::INK,
         Align::Left,
         false,
     )?;
-    if !input.subtitle.is_empty() {
+    if !h.subtitle.text.is_empty() {
+        let s = &h.subtitle;
         c.text(
-            &input.subtitle,
+            &s.text,
             (x, 54.0 * u),
-            15.0 * u,
+            s.size,
             Weight::Regular,
             style::INK_SOFT,
             Align::Left,
             false,
         )?;
     }
-    let totals = totals_line(input, straight);
+    let t = &h.totals;
     c.text(
-        &totals,
+        &t.text,
         (x, 77.0 * u),
-        13.5 * u,
+        t.size,
         Weight::Regular,
         style::INK,
         Align::Left,
@@ -290,11 +287,11 @@ fn draw_margins(
     )?;
     frame_lines(c, &page.frame, style::FRAME, 1.0 * u)?;
     let fy = page.frame.y1 + 9.0 * u;
-    let small = 11.5 * u;
+    let a = &h.attribution;
     c.text(
-        &input.attribution,
+        &a.text,
         (x, fy),
-        small,
+        a.size,
         Weight::Regular,
         style::INK_FAINT,
         Align::Left,
@@ -308,7 +305,7 @@ fn draw_margins(
     c.text(
         &note,
         (page.width - x, fy),
-        small,
+        11.5 * u,
         Weight::Regular,
         style::INK_FAINT,
         Align::Right,

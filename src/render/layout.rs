@@ -73,8 +73,26 @@ pub struct Legend {
     pub bar_start: Px,
 }
 
+/// A line of text fitted to a width: the text (possibly shortened with an
+/// ellipsis) and its font size in px.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedLine {
+    pub text: String,
+    pub size: f64,
+}
+
+/// Title, date line and totals line, fitted to the page width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub title: FittedLine,
+    pub subtitle: FittedLine,
+    pub totals: FittedLine,
+    pub attribution: FittedLine,
+}
+
 pub struct Layout {
     pub page: Page,
+    pub header: Header,
     pub proj: PageProjection,
     pub markers: Vec<Marker>,
     pub legend: Legend,
@@ -385,8 +403,10 @@ pub fn layout(
             });
         }
     }
+    let header = header(input, straight, &page);
     Layout {
         page,
+        header,
         proj,
         markers,
         legend,
@@ -413,4 +433,78 @@ pub fn route_points(input: &MapInput, straight: &[StraightLine], proj: &PageProj
         out.extend(canvas::sample(&px, 6.0));
     }
     out
+}
+
+/// Shrinks `text` to fit `max_w` px: first the font size (down to
+/// `min_size`), then the text itself, cut at a character with "…".
+pub fn fit_line(text: &str, size: f64, weight: Weight, max_w: f64, min_size: f64) -> FittedLine {
+    let w = measure(&[(text, size, weight)])[0];
+    if w <= max_w {
+        return FittedLine {
+            text: text.to_string(),
+            size,
+        };
+    }
+    let size = (size * max_w / w).max(min_size);
+    if measure(&[(text, size, weight)])[0] <= max_w {
+        return FittedLine {
+            text: text.to_string(),
+            size,
+        };
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let shortened = |n: usize| chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+    // Largest prefix that fits with the ellipsis (binary search; 0 always "fits").
+    let (mut lo, mut hi) = (0usize, chars.len().saturating_sub(1));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if measure(&[(&shortened(mid), size, weight)])[0] <= max_w {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let text = shortened(lo);
+    FittedLine { text, size }
+}
+
+fn header(input: &MapInput, straight: &[StraightLine], page: &Page) -> Header {
+    let u = page.u;
+    let full = page.width - 48.0 * u;
+    let totals = super::draw::totals_line(input, straight);
+    Header {
+        title: fit_line(&input.title, 26.0 * u, Weight::Bold, full, 16.0 * u),
+        subtitle: fit_line(&input.subtitle, 15.0 * u, Weight::Regular, full, 11.0 * u),
+        totals: fit_line(&totals, 13.5 * u, Weight::Regular, full, 10.0 * u),
+        // The footer shares its line with the projection note on the right.
+        attribution: fit_line(
+            &input.attribution,
+            11.5 * u,
+            Weight::Regular,
+            full * 0.58,
+            9.0 * u,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_shrink_then_shorten() {
+        let short = fit_line("Hanoi", 20.0, Weight::Bold, 500.0, 10.0);
+        assert_eq!(
+            short,
+            FittedLine {
+                text: "Hanoi".into(),
+                size: 20.0
+            }
+        );
+        let long = "A very long title about a journey across many countries ".repeat(4);
+        let f = fit_line(&long, 20.0, Weight::Bold, 300.0, 12.0);
+        assert_eq!(f.size, 12.0);
+        assert!(f.text.ends_with('…'));
+        assert!(measure(&[(&f.text, f.size, Weight::Bold)])[0] <= 300.0);
+    }
 }
