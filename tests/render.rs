@@ -64,11 +64,10 @@ fn check_scale_bar(map: &RenderedMap) {
         err < 0.01,
         "scale bar says {stated} km, spans {spanned:.2} km"
     );
-    let digits = stated.to_string();
+    let label = format!(">\n{}\n</text>", render::fmt_km(stated));
     assert!(
-        map.svg
-            .contains(&format!("{} km", digits.trim_end_matches(".0")))
-            || map.svg.contains(" km")
+        map.svg.contains(&label),
+        "scale bar label {label:?} missing"
     );
 }
 
@@ -238,5 +237,55 @@ fn flight_across_equator_and_antimeridian() {
     );
     if let Ok(dir) = std::env::var("JOURNEYMAP_RENDER_OUT") {
         std::fs::write(format!("{dir}/south.png"), &png).unwrap();
+    }
+}
+
+#[test]
+fn crowded_waypoints_never_overlap() {
+    let (mut it, legs) = seeds_like();
+    // Every station of the corridor as a waypoint: labels compete.
+    it.journeys[0].waypoints = RAIL
+        .iter()
+        .chain(ROAD.iter().skip(1))
+        .enumerate()
+        .map(|(i, s)| {
+            let role = match i {
+                0 => journeymap::itinerary::Role::Origin,
+                _ => journeymap::itinerary::Role::Via,
+            };
+            wp(s.0, s.1, s.2, role)
+        })
+        .collect();
+    let input = MapInput::new("Every station", &it, &legs);
+    let map = render::render(
+        &input,
+        &MapOptions {
+            width: 900,
+            height: 700,
+        },
+    )
+    .unwrap();
+    let png = check_svg(&map.svg);
+    check_labels(&map);
+    let placed = map
+        .labels
+        .iter()
+        .filter(|l| l.kind == LabelKind::Waypoint)
+        .count();
+    assert!(
+        placed >= 15,
+        "only {placed} placed; unplaced {:?}",
+        map.unplaced
+    );
+    let unplaced_waypoints = map
+        .unplaced
+        .iter()
+        .filter(|u| !u.contains("straight line"))
+        .count();
+    assert_eq!(placed + unplaced_waypoints, map.markers.len());
+    if let Ok(dir) = std::env::var("JOURNEYMAP_RENDER_OUT") {
+        std::fs::write(format!("{dir}/crowded.png"), &png).unwrap();
+        let zoomed = render::png(&map.svg, 2.0).unwrap();
+        std::fs::write(format!("{dir}/crowded@2x.png"), zoomed).unwrap();
     }
 }

@@ -59,7 +59,34 @@ pub fn draw(
         draw_margins(&c, layout)?;
         c.finish()?;
     }
-    Ok(fix_page_size(buf, page.width as u32, page.height as u32))
+    Ok(round_font_sizes(&fix_page_size(
+        buf,
+        page.width as u32,
+        page.height as u32,
+    )))
+}
+
+/// plotters writes font sizes as computed floats (`104.00000000000001`);
+/// two decimals are plenty and read cleanly.
+fn round_font_sizes(svg: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(i) = rest.find(KEY) {
+        let (head, tail) = rest.split_at(i + KEY.len());
+        out.push_str(head);
+        let end = tail.find('"').unwrap_or(0);
+        match tail[..end].parse::<f64>() {
+            Ok(v) => {
+                let r = format!("{v:.2}");
+                out.push_str(r.trim_end_matches('0').trim_end_matches('.'));
+            }
+            Err(_) => out.push_str(&tail[..end]),
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// plotters sizes the SVG to its (supersampled) backend; the page keeps the
@@ -161,6 +188,20 @@ fn leg_style(c: &Canvas, line: &[Px], mode: Mode, routed: bool, u: f64) -> DrawR
 
 fn draw_labels(c: &Canvas, layout: &Layout) -> DrawResult {
     let u = layout.page.u;
+    // Labels pushed away from their marker get a thin leader line.
+    for l in &layout.labels {
+        let Some(a) = l.anchor else { continue };
+        let near = (
+            a.0.clamp(l.rect.x0, l.rect.x1),
+            a.1.clamp(l.rect.y0, l.rect.y1),
+        );
+        let d = (near.0 - a.0).hypot(near.1 - a.1);
+        if d > 16.0 * u {
+            let t = (6.0 * u) / d;
+            let start = (a.0 + (near.0 - a.0) * t, a.1 + (near.1 - a.1) * t);
+            c.line(&[start, near], style::INK_SOFT, (0.9 * u).max(0.6))?;
+        }
+    }
     for l in &layout.labels {
         let at = (l.rect.x0 + 2.0 * u, l.rect.y0 + 0.1 * l.size);
         let weight = if l.bold {
@@ -365,4 +406,18 @@ pub fn totals_line(input: &MapInput, straight: &[StraightLine]) -> String {
         clauses.push(clause);
     }
     clauses.join("   |   ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_sizes_are_rounded() {
+        let s = r#"<text font-size="104.00000000000001">a</text><text font-size="12.5">b</text>"#;
+        assert_eq!(
+            round_font_sizes(s),
+            r#"<text font-size="104">a</text><text font-size="12.5">b</text>"#
+        );
+    }
 }

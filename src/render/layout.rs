@@ -343,6 +343,7 @@ pub fn layout(
                 text: m.name.clone(),
                 rect,
                 kind: LabelKind::Waypoint,
+                anchor: Some(m.at),
                 size: *size,
                 bold: *weight == Weight::Bold,
             }),
@@ -363,6 +364,7 @@ pub fn layout(
                 text,
                 rect,
                 kind: LabelKind::StraightLine,
+                anchor: None,
                 size,
                 bold: false,
             }),
@@ -398,6 +400,7 @@ pub fn layout(
                 text,
                 rect,
                 kind: LabelKind::Country,
+                anchor: None,
                 size,
                 bold: false,
             });

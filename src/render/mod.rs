@@ -149,6 +149,8 @@ pub struct PlacedLabel {
     /// The label's box, page pixels.
     pub rect: Rect,
     pub kind: LabelKind,
+    /// The point the label names (a waypoint marker's centre), if any.
+    pub anchor: Option<Px>,
     /// Font size, px.
     pub size: f64,
     pub bold: bool,
