@@ -187,6 +187,17 @@ fn bad_inputs_are_errors_not_panics() {
     let map = render::render(&input, &MapOptions::default()).unwrap();
     check_svg(&map.svg);
     assert!(render::png("not svg", 1.0).is_err());
+    // Round the world: a degenerate extent still gives a valid map.
+    let mut world = it.clone();
+    world.journeys[0].waypoints = vec![
+        wp("Null Island", 0.0, 0.0, journeymap::itinerary::Role::Origin),
+        wp("Antipode", 0.0, 180.0, journeymap::itinerary::Role::Via),
+        wp("Pole", 90.0, 0.0, journeymap::itinerary::Role::Destination),
+    ];
+    let input = MapInput::new("Everywhere", &world, &[]);
+    let map = render::render(&input, &MapOptions::default()).unwrap();
+    check_svg(&map.svg);
+    check_labels(&map);
 }
 
 #[test]
