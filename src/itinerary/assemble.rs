@@ -133,7 +133,7 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
         .enumerate()
         .map(|(i, &c)| {
             waypoint(
-                places,
+                table,
                 &clusters[c],
                 role_at(i, order.len(), origin.is_some(), &clusters[c]),
             )
@@ -325,12 +325,18 @@ fn permutations(items: &[usize], f: &mut dyn FnMut(&[usize])) {
     go(&mut v, 0, f);
 }
 
-fn waypoint(places: &[ResolvedPlace], c: &Cluster, role: Role) -> Waypoint {
-    let p = &places[c.rep];
+/// A town is named as the articles write it ("Dong Dang", not the
+/// gazetteer's "Thị Trấn Đồng Đăng"); a country by its gazetteer name.
+fn waypoint(table: &PlaceTable, c: &Cluster, role: Role) -> Waypoint {
+    let p = &table.places[c.rep];
+    let name = match table.written_name(c.rep) {
+        Some(w) if !is_area(p) => w.to_string(),
+        _ => p.name.clone(),
+    };
     let mut evidence = c.evidence.clone();
     evidence.sort();
     Waypoint {
-        name: p.name.clone(),
+        name,
         place_id: Some(p.id.clone()),
         country: Some(p.country.clone()),
         lat: p.lat,

@@ -196,7 +196,6 @@ pub const MOVEMENT: &[&str] = &[
 /// Words that put a sentence in another, earlier or hypothetical trip.
 pub const OTHER_TRIP: &[&str] = &[
     "previous",
-    "previously",
     "first",
     "earlier",
     "last",

@@ -34,17 +34,34 @@ pub struct Observation {
 #[derive(Debug, Clone, Default)]
 pub struct PlaceTable {
     pub places: Vec<ResolvedPlace>,
+    /// How each place is written in the articles, with counts.
+    pub surface: Vec<BTreeMap<String, usize>>,
     index: BTreeMap<String, usize>,
 }
 
 impl PlaceTable {
-    fn intern(&mut self, p: &ResolvedPlace) -> usize {
-        if let Some(&i) = self.index.get(&p.id) {
-            return i;
-        }
-        self.places.push(p.clone());
-        self.index.insert(p.id.clone(), self.places.len() - 1);
-        self.places.len() - 1
+    fn intern(&mut self, p: &ResolvedPlace, written: &str) -> usize {
+        let i = match self.index.get(&p.id) {
+            Some(&i) => i,
+            None => {
+                self.places.push(p.clone());
+                self.surface.push(BTreeMap::new());
+                self.index.insert(p.id.clone(), self.places.len() - 1);
+                self.places.len() - 1
+            }
+        };
+        let written = super::tokens::strip_possessive(written.trim()).to_string();
+        *self.surface[i].entry(written).or_default() += 1;
+        i
+    }
+
+    /// The name as the articles most often write it (ties: the
+    /// alphabetically first, for determinism).
+    pub fn written_name(&self, i: usize) -> Option<&str> {
+        self.surface[i]
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.as_str())
     }
 }
 
@@ -193,8 +210,8 @@ fn in_place(s: &Sentence<'_>, i: usize) -> bool {
 
 fn first_person(s: &Sentence<'_>, people: &People) -> Option<usize> {
     (0..s.tokens.len())
-        .filter(|&i| !in_place(s, i))
-        .find_map(|i| people.resolve(&s.tokens[i..i + name_run(&s.tokens, i).max(1)]))
+        .filter(|&i| !in_place(s, i) && name_run(&s.tokens, i) > 0)
+        .find_map(|i| people.resolve(&s.tokens[i..i + name_run(&s.tokens, i)]))
         .filter(|_| s.tokens.first().is_some_and(|t| t.is_capitalised()))
 }
 
@@ -252,7 +269,7 @@ impl Event {
             }
             let (role, stop, weight) = role_of(s, k, first, prev_role);
             prev_role = Some((last, role, stop));
-            let p = table.intern(place);
+            let p = table.intern(place, &m.text);
             let mode = match switch {
                 Some((at, old, _)) if first < at => {
                     switch_place = Some(p);
@@ -364,8 +381,14 @@ fn traveller_before(
         if in_place(s, j) {
             continue;
         }
+        if matches!(w, "i" | "we" | "you" | "me" | "us") {
+            // Quoted first or second person: not a traveller we can name.
+            return None;
+        }
         if PRONOUNS.contains(&w) {
-            return current;
+            // "Kim's car as he set off": a name earlier in the sentence
+            // wins over the previous sentence's subject.
+            return name_before(s, j, people).or(current);
         }
         if toks[j].is_capitalised() && name_run(toks, j) > 0 {
             let mut start = j;
@@ -380,7 +403,8 @@ fn traveller_before(
             continue;
         }
         let stem = super::tokens::strip_possessive(w);
-        if TITLES.contains(&stem) && j > 0 && toks[j - 1].lower == "the" {
+        let the_before = (j.saturating_sub(4)..j).any(|k| toks[k].lower == "the");
+        if TITLES.contains(&stem) && the_before {
             return people.by_title(stem).or(current);
         }
         if VEHICLES.contains(&stem)
@@ -391,6 +415,17 @@ fn traveller_before(
         }
     }
     None
+}
+
+/// The nearest resolvable person name before token `j`.
+fn name_before(s: &Sentence<'_>, j: usize, people: &People) -> Option<usize> {
+    (0..j).rev().find_map(|k| {
+        if in_place(s, k) || name_run(&s.tokens, k) == 0 {
+            return None;
+        }
+        let n = name_run(&s.tokens, k).min(j - k);
+        people.resolve(&s.tokens[k..k + n])
+    })
 }
 
 /// Mode cue tokens: (token index, mode).
@@ -482,6 +517,9 @@ fn role_of(
             return (role, stop, weight(role));
         }
         let apposition = k > 0 && in_same_country(s, k, j);
+        if in_place(s, j) && !apposition {
+            break;
+        }
         if cues::FILLER.contains(&w) || apposition || toks[j].is_capitalised() && skipped < 2 {
             skipped += 1;
             continue;
