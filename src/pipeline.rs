@@ -71,9 +71,9 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, PipelineError>
                 .map_err(|e| PipelineError::Input(format!("{}: {e}", p.display())))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| {
-                    f.extension()
-                        .and_then(|x| x.to_str())
-                        .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+                    f.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                        ARTICLE_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str())
+                    })
                 })
                 .collect();
             found.sort();
@@ -87,14 +87,19 @@ pub fn collect_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, PipelineError>
         } else if p.exists() {
             files.push(p.clone());
         } else {
-            return Err(PipelineError::Input(format!("{}: no such file or directory", p.display())));
+            return Err(PipelineError::Input(format!(
+                "{}: no such file or directory",
+                p.display()
+            )));
         }
     }
     Ok(files)
 }
 
 /// Reads, geoparses and builds the itinerary of a corpus.
-pub fn analyse(files: &[PathBuf]) -> Result<(Vec<Document>, Vec<Mention>, Itinerary), PipelineError> {
+pub fn analyse(
+    files: &[PathBuf],
+) -> Result<(Vec<Document>, Vec<Mention>, Itinerary), PipelineError> {
     let mut docs = Vec::new();
     for f in files {
         docs.extend(read_path(f)?);
@@ -139,7 +144,11 @@ pub fn run(cfg: &Config) -> Result<RunOutput, PipelineError> {
     input.subtitle = format!("{} article(s): {}", docs.len(), file_names(&files));
     input.background = background(&it, cfg.networks.is_empty());
     let svg = render::svg(&input, &cfg.map)?;
-    let png = if cfg.png { Some(render::png(&svg, 1.0)?) } else { None };
+    let png = if cfg.png {
+        Some(render::png(&svg, 1.0)?)
+    } else {
+        None
+    };
 
     let mut outputs: Vec<(&str, Vec<u8>)> = vec![
         ("map.svg", svg.into_bytes()),
@@ -224,5 +233,8 @@ fn background(it: &Itinerary, bundled: bool) -> Vec<(Mode, Vec<Vec<LatLon>>)> {
 
 /// The default input directory and output directory of a bare `journeymap`.
 pub fn default_paths() -> (PathBuf, PathBuf) {
-    (Path::new("seeds").to_path_buf(), Path::new("out").to_path_buf())
+    (
+        Path::new("seeds").to_path_buf(),
+        Path::new("out").to_path_buf(),
+    )
 }

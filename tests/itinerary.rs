@@ -27,7 +27,11 @@ fn journey<'a>(it: &'a serde_json::Value, traveller: &str) -> &'a serde_json::Va
         .as_array()
         .expect("journeys")
         .iter()
-        .find(|j| j["traveller"].as_str().is_some_and(|t| t.contains(traveller)))
+        .find(|j| {
+            j["traveller"]
+                .as_str()
+                .is_some_and(|t| t.contains(traveller))
+        })
         .unwrap_or_else(|| panic!("no journey for {traveller}: {it:#}"))
 }
 
@@ -67,7 +71,7 @@ fn seeds_give_kim_by_rail_then_road_and_trump_by_air() {
     let it = itinerary_json(&files);
 
     let kim = journey(&it, "Kim Jong Un");
-    let n = names(&kim);
+    let n = names(kim);
     let pos = |name: &str| {
         n.iter()
             .position(|x| x.contains(name))
@@ -80,18 +84,35 @@ fn seeds_give_kim_by_rail_then_road_and_trump_by_air() {
     assert_eq!(pos("Ha"), n.len() - 1, "ends in Hanoi: {n:?}");
     let m = modes(kim);
     let dd = pos("Dong Dang");
-    assert!(m[..dd].iter().all(|x| x == "rail"), "rail to Dong Dang: {m:?}");
-    assert!(m[dd..].iter().all(|x| x == "road"), "road from Dong Dang: {m:?}");
+    assert!(
+        m[..dd].iter().all(|x| x == "rail"),
+        "rail to Dong Dang: {m:?}"
+    );
+    assert!(
+        m[dd..].iter().all(|x| x == "road"),
+        "road from Dong Dang: {m:?}"
+    );
 
     let trump = journey(&it, "Trump");
     let n = names(trump);
     assert!(n.len() >= 3, "{n:?}");
-    assert!(n.last().unwrap().starts_with("Ha"), "Trump ends in Hanoi: {n:?}");
-    let uk = n.iter().position(|x| x.contains("United Kingdom") || x.contains("Britain"));
+    assert!(
+        n.last().unwrap().starts_with("Ha"),
+        "Trump ends in Hanoi: {n:?}"
+    );
+    let uk = n
+        .iter()
+        .position(|x| x.contains("United Kingdom") || x.contains("Britain"));
     let qa = n.iter().position(|x| x.contains("Qatar"));
-    assert!(uk.is_some() && qa.is_some() && uk < qa, "stops UK then Qatar: {n:?}");
+    assert!(
+        uk.is_some() && qa.is_some() && uk < qa,
+        "stops UK then Qatar: {n:?}"
+    );
     assert!(modes(trump).iter().all(|x| x == "air"));
-    assert_ne!(trump["waypoint"][0]["role"], "origin", "origin is not in the articles");
+    assert_ne!(
+        trump["waypoint"][0]["role"], "origin",
+        "origin is not in the articles"
+    );
     assert!(trump["notes"].to_string().contains("origin not stated"));
 
     let all: Vec<String> = it["journey"]

@@ -45,8 +45,11 @@ pub struct RunArgs {
 pub fn run(args: RunArgs) -> Result<(), Failure> {
     let (seeds, out) = pipeline::default_paths();
     let map = MapOptions::parse_size(&args.size).ok_or_else(|| {
-        Failure::new(Exit::Usage, format!("--size '{}' is not WIDTHxHEIGHT", args.size))
-            .hint("for example --size 1400x1000 (width 400–8000, height 300–8000)")
+        Failure::new(
+            Exit::Usage,
+            format!("--size '{}' is not WIDTHxHEIGHT", args.size),
+        )
+        .hint("for example --size 1400x1000 (width 400–8000, height 300–8000)")
     })?;
     let mut networks = Vec::new();
     if let Some(p) = args.rail_network {
@@ -57,7 +60,11 @@ pub fn run(args: RunArgs) -> Result<(), Failure> {
     }
     let default_inputs = args.inputs.is_empty();
     let cfg = Config {
-        inputs: if default_inputs { vec![seeds] } else { args.inputs },
+        inputs: if default_inputs {
+            vec![seeds]
+        } else {
+            args.inputs
+        },
         out_dir: args.out.unwrap_or(out),
         itinerary: args.itinerary,
         networks,
@@ -80,9 +87,9 @@ pub fn run(args: RunArgs) -> Result<(), Failure> {
 fn failure(e: PipelineError, default_inputs: bool) -> Failure {
     let code = match &e {
         PipelineError::Input(_) | PipelineError::Read(_) => Exit::Input,
-        PipelineError::Itinerary(_) | PipelineError::Network(_) | PipelineError::NetworkFile { .. } => {
-            Exit::Data
-        }
+        PipelineError::Itinerary(_)
+        | PipelineError::Network(_)
+        | PipelineError::NetworkFile { .. } => Exit::Data,
         PipelineError::Render(_) => Exit::Internal,
         PipelineError::Output { .. } => Exit::Output,
     };

@@ -32,8 +32,9 @@ pub struct StraightLine {
     pub length: Km,
 }
 
-/// One straight line per journey with at least two valid, distinct-named
-/// waypoints (first → last).
+/// One straight line per journey whose origin is known (first waypoint has
+/// role origin) and that has at least two valid waypoints (first → last).
+/// Without a known origin there is no origin→destination line to draw.
 pub fn straight_lines(itinerary: &Itinerary) -> Vec<StraightLine> {
     itinerary
         .journeys
@@ -42,7 +43,11 @@ pub fn straight_lines(itinerary: &Itinerary) -> Vec<StraightLine> {
         .filter_map(|(i, j)| {
             let (a, b) = (j.waypoints.first()?, j.waypoints.last()?);
             let (pa, pb) = (a.point(), b.point());
-            if j.waypoints.len() < 2 || !pa.is_valid() || !pb.is_valid() {
+            if j.waypoints.len() < 2
+                || a.role != crate::itinerary::Role::Origin
+                || !pa.is_valid()
+                || !pb.is_valid()
+            {
                 return None;
             }
             Some(StraightLine {

@@ -91,6 +91,14 @@ pub(crate) fn sum_measure(
     })
 }
 
+/// The origin→destination straight line exists only when the articles give
+/// the origin; otherwise it would measure from the first known stop.
+fn origin_known(j: &Journey) -> bool {
+    j.waypoints
+        .first()
+        .is_some_and(|w| w.role == crate::itinerary::Role::Origin)
+}
+
 pub(crate) fn straight_measure(j: &Journey, a: usize, b: usize) -> Option<Measure> {
     let (p, q) = (j.waypoints.get(a)?, j.waypoints.get(b)?);
     if !(p.point().is_valid() && q.point().is_valid()) {
@@ -110,7 +118,11 @@ pub(crate) fn straight_measure(j: &Journey, a: usize, b: usize) -> Option<Measur
 pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) -> JourneyReport {
     let legs = legs_of(routed, index);
     let last_wp = j.waypoints.len().saturating_sub(1);
-    let mut measures: Vec<Measure> = straight_measure(j, 0, last_wp).into_iter().collect();
+    let mut measures: Vec<Measure> = origin_known(j)
+        .then(|| straight_measure(j, 0, last_wp))
+        .flatten()
+        .into_iter()
+        .collect();
     if let Some(m) = sum_measure(j, &legs, "total", None) {
         measures.push(m);
     }
@@ -170,7 +182,10 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
         traveller: j.traveller.clone(),
         origin: waypoint_name(j, 0),
         destination: waypoint_name(j, last_wp),
-        straight_line_km: straight_measure(j, 0, last_wp).map(|m| m.km),
+        straight_line_km: origin_known(j)
+            .then(|| straight_measure(j, 0, last_wp))
+            .flatten()
+            .map(|m| m.km),
         total_km: r1(legs.iter().map(|l| leg_km(l).0).sum()),
         legs: leg_reports,
         by_mode,
