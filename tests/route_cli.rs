@@ -94,7 +94,7 @@ fn official_agreement() -> (f64, f64, f64) {
 
 /// Issue 4's target. Not met: the bundled geometry runs 2–16 % short of
 /// the official line lengths (no real track geometry is bundled yet; see
-/// data/networks/README.md), and Shenshan has no official length.
+/// data/README.md), and Shenshan has no official length.
 #[test]
 #[ignore = "issue 4 target not yet met: bundled line geometry is short of official lengths"]
 fn pyongyang_to_dong_dang_length_agrees_with_official_sections_within_3_percent() {

@@ -180,7 +180,7 @@ fn parse_shape(s: &str) -> Option<LatLon> {
 }
 
 impl LineSet {
-    /// Parses a network file (format: `data/networks/README.md`). `origin`
+    /// Parses a network file (format: `data/README.md`). `origin`
     /// names the file in error messages. The file's `mode` key says which
     /// mode its lines belong to.
     ///

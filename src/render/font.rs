@@ -1,5 +1,5 @@
 //! The bundled typeface (DejaVu Sans, regular and bold; see
-//! data/fonts/README.md) and text measurement with it.
+//! data/README.md) and text measurement with it.
 //!
 //! The map names this family in the SVG and the PNG preview loads exactly
 //! these files into resvg's font database, so previews look the same on a
