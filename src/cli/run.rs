@@ -6,6 +6,9 @@ use journeymap::pipeline::{self, Config, PipelineError};
 use journeymap::render::MapOptions;
 use std::path::PathBuf;
 
+/// The map size of a bare `journeymap` and of `run` without `--size`.
+const DEFAULT_SIZE: &str = "1400x1000";
+
 /// Read articles, build the itinerary, route it, check the reported
 /// figures, and write out/map.svg, out/route.geojson, out/report.md,
 /// out/report.json and out/itinerary.toml.
@@ -32,7 +35,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub title: Option<String>,
     /// Map page size in pixels, WIDTHxHEIGHT.
-    #[arg(long, value_name = "WxH", default_value = "1400x1000")]
+    #[arg(long, value_name = "WxH", default_value = DEFAULT_SIZE)]
     pub size: String,
     /// Also render out/map.png (with resvg) for a quick look.
     #[arg(long)]
@@ -44,7 +47,13 @@ pub struct RunArgs {
 
 pub fn run(args: RunArgs) -> Result<(), Failure> {
     let (seeds, out) = pipeline::default_paths();
-    let map = MapOptions::parse_size(&args.size).ok_or_else(|| {
+    // A bare `journeymap` builds RunArgs by Default, which leaves size empty.
+    let size = if args.size.is_empty() {
+        DEFAULT_SIZE
+    } else {
+        &args.size
+    };
+    let map = MapOptions::parse_size(size).ok_or_else(|| {
         Failure::new(
             Exit::Usage,
             format!("--size '{}' is not WIDTHxHEIGHT", args.size),

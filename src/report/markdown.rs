@@ -32,13 +32,14 @@ pub fn to_markdown(r: &Report) -> String {
     let mut s = String::from("# Distance report\n\n");
     for j in &r.journeys {
         let _ = writeln!(s, "## Journey {}: {}\n", j.index + 1, j.traveller);
+        let straight = match j.straight_line_km {
+            Some(km) => format!("straight line {km:.0} km (geodesic, WGS84)"),
+            None => "no straight line: the origin is not stated".to_string(),
+        };
         let _ = writeln!(
             s,
-            "{} → {}: straight line {} (geodesic, WGS84); along the legs {:.0} km.\n",
-            j.origin,
-            j.destination,
-            opt(j.straight_line_km, " km"),
-            j.total_km
+            "{} → {}: {straight}; along the legs {:.0} km.\n",
+            j.origin, j.destination, j.total_km
         );
         s.push_str(
             "| leg | mode | from | to | length | basis | lines |\n|---|---|---|---|---|---|---|\n",
@@ -168,13 +169,16 @@ pub fn summary(r: &Report) -> String {
     for j in &r.journeys {
         let _ = writeln!(
             s,
-            "{}: {} → {}: {:.0} km along {} legs, {} straight line",
+            "{}: {} → {}: {:.0} km along {} legs, {}",
             j.traveller,
             j.origin,
             j.destination,
             j.total_km,
             j.legs.len(),
-            opt(j.straight_line_km, " km")
+            match j.straight_line_km {
+                Some(km) => format!("{km:.0} km straight line"),
+                None => "origin not stated".to_string(),
+            }
         );
     }
     let count = |v: &[super::Verdict]| r.claims.iter().filter(|c| v.contains(&c.verdict)).count();

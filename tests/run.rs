@@ -1,0 +1,99 @@
+//! End to end: a bare `journeymap` in a directory holding seeds/ writes
+//! every output into out/, and they parse; bad inputs fail cleanly.
+
+use std::path::Path;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_journeymap"))
+}
+
+fn copy_seeds(dir: &Path) {
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    for e in std::fs::read_dir("seeds").unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join("seeds").join(p.file_name().unwrap())).unwrap();
+    }
+}
+
+#[test]
+fn bare_journeymap_runs_the_seeds_and_writes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_seeds(dir.path());
+    let out = bin().current_dir(dir.path()).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Kim Jong Un: Pyongyang → Hanoi"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("origin not stated"),
+        "Trump's origin: {stdout}"
+    );
+    let o = dir.path().join("out");
+    let svg = std::fs::read_to_string(o.join("map.svg")).unwrap();
+    roxmltree::Document::parse(&svg).expect("map.svg is XML");
+    let gj: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(o.join("route.geojson")).unwrap()).unwrap();
+    assert_eq!(gj["type"], "FeatureCollection");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(o.join("report.json")).unwrap()).unwrap();
+    assert_eq!(report["journeys"].as_array().map(|a| a.len()), Some(2));
+    let toml = std::fs::read_to_string(o.join("itinerary.toml")).unwrap();
+    journeymap::itinerary::from_toml("itinerary.toml", &toml).expect("itinerary.toml reads back");
+
+    // Deterministic: a second run writes the same bytes.
+    let again = bin().current_dir(dir.path()).output().unwrap();
+    assert!(again.status.success());
+    assert_eq!(std::fs::read_to_string(o.join("map.svg")).unwrap(), svg);
+}
+
+#[test]
+fn edited_itinerary_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let it = dir.path().join("it.toml");
+    std::fs::write(
+        &it,
+        "[[journey]]\ntraveller = \"A\"\n\n[[journey.waypoint]]\nname = \"Dong Dang\"\nlat = 21.9569\nlon = 106.7083\nrole = \"origin\"\n\n[[journey.waypoint]]\nname = \"Hanoi\"\nlat = 21.0245\nlon = 105.8412\nrole = \"destination\"\n\n[[journey.leg]]\nmode = \"road\"\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["run", "seeds", "--itinerary"])
+        .arg(&it)
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("o/report.json")).unwrap()).unwrap();
+    assert_eq!(report["journeys"].as_array().map(|a| a.len()), Some(1));
+}
+
+#[test]
+fn missing_and_binary_inputs_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin().current_dir(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "no seeds/ here");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("hint:"));
+    let bin_file = dir.path().join("x.txt");
+    std::fs::write(&bin_file, [0u8, 1, 2, 0, 255, 0]).unwrap();
+    let out = bin()
+        .arg("run")
+        .arg(&bin_file)
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(!dir.path().join("o").exists(), "nothing written on error");
+}
