@@ -360,7 +360,7 @@ fn fmt_latlon(p: LatLon) -> String {
     format!("{:.1}°{ns} {:.1}°{ew}", p.lat.abs(), p.lon.abs())
 }
 
-/// "Kim Jong Un: rail 3,960 km + road 160 km = 4,120 km · straight line
+/// "Kim Jong Un: drawn route rail 3,960 km + road 160 km = 4,120 km · straight line
 /// Pyongyang–Hanoi 2,759 km", one clause per journey.
 pub fn totals_line(input: &MapInput, straight: &[StraightLine]) -> String {
     let mut clauses = Vec::new();
@@ -383,7 +383,10 @@ pub fn totals_line(input: &MapInput, straight: &[StraightLine]) -> String {
             clause.push_str(": ");
         }
         if !parts.is_empty() {
+            // These are lengths of the drawn geometry; the report also gives
+            // totals on official line lengths, which can differ: say which.
             let total: f64 = legs.iter().map(|l| l.length.0).sum();
+            clause.push_str("drawn route ");
             clause.push_str(&parts.join(" + "));
             if parts.len() > 1 {
                 clause.push_str(&format!(" = {}", fmt_km(total)));
