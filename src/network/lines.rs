@@ -152,13 +152,23 @@ struct RawLine {
 }
 
 /// Byte offset → 1-based line number.
-fn line_at(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+/// Byte offsets where each line of a file starts, so a span's line number
+/// is a binary search (counting newlines per entry made parsing quadratic).
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+}
+
+/// 1-based line number of a byte offset.
+fn line_at(lines: &LineIndex, offset: usize) -> usize {
+    lines.0.partition_point(|&s| s <= offset)
 }
 
 /// True for `geonames:<digits>` and `supp:<lowercase-ascii id>`.
@@ -212,19 +222,20 @@ impl LineSet {
     /// assert!((set.line_length(line).0 - 35.0).abs() < 1.0);
     /// ```
     pub fn parse(text: &str, origin: &str) -> Result<LineSet, LinesError> {
+        let lines = LineIndex::new(text);
         let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_at(text, s.start)).unwrap_or(0);
+            let line = e.span().map(|s| line_at(&lines, s.start)).unwrap_or(0);
             LinesError::at(
                 origin,
                 line,
                 format!("not a valid network file: {}", e.message()),
             )
         })?;
-        let mode = file_mode(&raw, text, origin)?;
+        let mode = file_mode(&raw, &lines, origin)?;
         let mut set = LineSet::default();
         let mut index: HashMap<String, (usize, usize)> = HashMap::new();
         for st in raw.station {
-            let line = line_at(text, st.span().start);
+            let line = line_at(&lines, st.span().start);
             let station = check_station(st.into_inner(), origin, line)?;
             if let Some((_, first)) = index.get(&station.id) {
                 return Err(LinesError::at(
@@ -241,8 +252,16 @@ impl LineSet {
         }
         let mut line_ids: HashMap<String, usize> = HashMap::new();
         for raw_line in raw.line {
-            let at = line_at(text, raw_line.span().start);
-            let l = build_line(raw_line.into_inner(), mode, &set, &index, text, origin, at)?;
+            let at = line_at(&lines, raw_line.span().start);
+            let l = build_line(
+                raw_line.into_inner(),
+                mode,
+                &set,
+                &index,
+                &lines,
+                origin,
+                at,
+            )?;
             if let Some(first) = line_ids.get(&l.id) {
                 return Err(LinesError::at(
                     origin,
@@ -340,7 +359,7 @@ impl LineSet {
 const RAIL_TOML: &str = include_str!("../../data/networks/rail.toml");
 const ROAD_TOML: &str = include_str!("../../data/networks/road.toml");
 
-fn file_mode(raw: &RawFile, text: &str, origin: &str) -> Result<Mode, LinesError> {
+fn file_mode(raw: &RawFile, lines: &LineIndex, origin: &str) -> Result<Mode, LinesError> {
     let Some(m) = &raw.mode else {
         return Err(LinesError::at(
             origin,
@@ -352,7 +371,7 @@ fn file_mode(raw: &RawFile, text: &str, origin: &str) -> Result<Mode, LinesError
         Ok(mode) if mode.uses_network() => Ok(mode),
         _ => Err(LinesError::at(
             origin,
-            line_at(text, m.span().start),
+            line_at(lines, m.span().start),
             format!("mode '{}': a network file is rail or road", m.get_ref()),
         )),
     }
@@ -403,7 +422,7 @@ fn build_line(
     mode: Mode,
     set: &LineSet,
     index: &HashMap<String, (usize, usize)>,
-    text: &str,
+    lines: &LineIndex,
     origin: &str,
     at: usize,
 ) -> Result<Line, LinesError> {
@@ -449,7 +468,7 @@ fn build_line(
     let mut stops = Vec::with_capacity(raw.stations.len());
     let mut prev: Option<(LatLon, String)> = None;
     for entry in &raw.stations {
-        let line = line_at(text, entry.span().start);
+        let line = line_at(lines, entry.span().start);
         let name = entry.get_ref();
         let (stop, point) = if name.starts_with('@') {
             match parse_shape(name) {
