@@ -116,7 +116,15 @@ fn load_network(cfg: &Config) -> Result<Network, PipelineError> {
             path: path.display().to_string(),
             err: e.to_string(),
         })?;
-        let _ = mode;
+        if g.mode() != *mode {
+            return Err(PipelineError::NetworkFile {
+                path: path.display().to_string(),
+                err: format!(
+                    "is a {} network, given as the {mode} network (import it with --mode {mode})",
+                    g.mode()
+                ),
+            });
+        }
         net.insert(g);
     }
     Ok(net)

@@ -170,6 +170,20 @@ fn line_geometry(line: &[LatLon]) -> Option<GeometryValue> {
     }
 }
 
+/// A line as a GeoJSON geometry object (split at the antimeridian,
+/// 6 decimals), or `null` for fewer than two valid points. For writers
+/// that build their features as plain JSON (`route --geojson`).
+pub fn line_geometry_json(line: &[LatLon]) -> JsonValue {
+    line_geometry(line)
+        .map(|g| JsonValue::from(&g))
+        .unwrap_or(JsonValue::Null)
+}
+
+/// A point as a GeoJSON geometry object (6 decimals).
+pub fn point_geometry_json(p: LatLon) -> JsonValue {
+    JsonValue::from(&GeometryValue::new_point(position(p)))
+}
+
 /// [lon, lat] rounded to 6 decimals (no negative zero).
 fn position(p: LatLon) -> geojson::Position {
     geojson::Position::from([round(p.lon, 6), round(p.lat, 6)])

@@ -71,6 +71,15 @@ pub struct Waypoint {
     pub evidence: Vec<SourceRef>,
 }
 
+impl Journey {
+    /// The origin, when the articles give one (first waypoint with role
+    /// origin). Without it there is no origin→destination straight line to
+    /// draw or measure.
+    pub fn known_origin(&self) -> Option<&Waypoint> {
+        self.waypoints.first().filter(|w| w.role == Role::Origin)
+    }
+}
+
 impl Waypoint {
     pub fn point(&self) -> LatLon {
         LatLon::new(self.lat, self.lon)

@@ -44,7 +44,7 @@ pub fn straight_lines(itinerary: &Itinerary) -> Vec<StraightLine> {
             let (a, b) = (j.waypoints.first()?, j.waypoints.last()?);
             let (pa, pb) = (a.point(), b.point());
             if j.waypoints.len() < 2
-                || a.role != crate::itinerary::Role::Origin
+                || j.known_origin().is_none()
                 || !pa.is_valid()
                 || !pb.is_valid()
             {

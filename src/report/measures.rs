@@ -91,14 +91,6 @@ pub(crate) fn sum_measure(
     })
 }
 
-/// The origin→destination straight line exists only when the articles give
-/// the origin; otherwise it would measure from the first known stop.
-fn origin_known(j: &Journey) -> bool {
-    j.waypoints
-        .first()
-        .is_some_and(|w| w.role == crate::itinerary::Role::Origin)
-}
-
 pub(crate) fn straight_measure(j: &Journey, a: usize, b: usize) -> Option<Measure> {
     let (p, q) = (j.waypoints.get(a)?, j.waypoints.get(b)?);
     if !(p.point().is_valid() && q.point().is_valid()) {
@@ -118,7 +110,9 @@ pub(crate) fn straight_measure(j: &Journey, a: usize, b: usize) -> Option<Measur
 pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) -> JourneyReport {
     let legs = legs_of(routed, index);
     let last_wp = j.waypoints.len().saturating_sub(1);
-    let mut measures: Vec<Measure> = origin_known(j)
+    let mut measures: Vec<Measure> = j
+        .known_origin()
+        .is_some()
         .then(|| straight_measure(j, 0, last_wp))
         .flatten()
         .into_iter()
@@ -182,7 +176,9 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
         traveller: j.traveller.clone(),
         origin: waypoint_name(j, 0),
         destination: waypoint_name(j, last_wp),
-        straight_line_km: origin_known(j)
+        straight_line_km: j
+            .known_origin()
+            .is_some()
             .then(|| straight_measure(j, 0, last_wp))
             .flatten()
             .map(|m| m.km),
