@@ -209,7 +209,6 @@ pub const OTHER_TRIP: &[&str] = &[
     "father's",
     "former",
     "once",
-    "1964",
 ];
 
 /// Phrases in which `first`/`last` do not move the sentence to another trip
@@ -291,45 +290,10 @@ pub const STOPPING: &[&str] = &[
 /// Words that, between a preposition and a place, do not break the link
 /// ("from his capital, Pyongyang", "in the border town of Dong Dang").
 pub const FILLER: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "capital",
-    "city",
-    "town",
-    "village",
-    "border",
-    "vietnamese",
-    "chinese",
-    "korean",
-    "of",
-    "port",
-    "station",
-    "airport",
-    "small",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "frontier",
-    "nearby",
-    "home",
-    "country",
-    "province",
-    "region",
-    "state",
-    "way",
-    "back",
-    "then",
-    "on",
-    "down",
-    "up",
+    "the", "a", "an", "his", "her", "their", "its", "our", "capital", "city", "town", "village",
+    "border", "of", "port", "station", "airport", "small", "northern", "southern", "eastern",
+    "western", "central", "frontier", "nearby", "home", "country", "province", "region", "state",
+    "way", "back", "then", "on", "down", "up",
 ];
 
 pub fn mode_of_word(word: &str) -> Option<Mode> {

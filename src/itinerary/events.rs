@@ -93,6 +93,10 @@ struct Sentence<'a> {
     tokens: Vec<Token<'a>>,
     /// (first token, last token, mention) of each place mention.
     places: Vec<(usize, usize, &'a Mention)>,
+    /// Tokens inside demonyms and adjectives ("the Vietnamese border town
+    /// of"): they sit between a preposition and its place without breaking
+    /// the link.
+    adjectival: Vec<usize>,
 }
 
 /// Reads every sentence of every document and returns the persons found,
@@ -144,6 +148,15 @@ pub fn observe(docs: &[Document], mentions: &[Mention]) -> (People, PlaceTable, 
 }
 
 fn split<'a>(docs: &'a [Document], mentions: &'a [Mention]) -> Vec<Sentence<'a>> {
+    // Mentions by document, in text order, so each sentence takes its own
+    // slice instead of scanning the whole corpus.
+    let mut by_doc: Vec<Vec<&Mention>> = vec![Vec::new(); docs.len()];
+    for m in mentions.iter().filter(|m| m.doc < docs.len()) {
+        by_doc[m.doc].push(m);
+    }
+    for v in &mut by_doc {
+        v.sort_by_key(|m| (m.span.start, m.span.end));
+    }
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -157,21 +170,33 @@ fn split<'a>(docs: &'a [Document], mentions: &'a [Mention]) -> Vec<Sentence<'a>>
                 continue;
             }
             let tokens = tokenize(&doc.text, range.clone());
-            let places = mentions
+            let lo = by_doc[d].partition_point(|m| m.span.start < range.start);
+            let hi = by_doc[d].partition_point(|m| m.span.start < range.end);
+            let inside: Vec<(usize, usize, &Mention)> = by_doc[d][lo..hi]
                 .iter()
-                .filter(|m| m.doc == d && m.kind == MentionKind::Place && m.place.is_some())
-                .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+                .filter(|m| m.span.end <= range.end)
                 .filter_map(|m| {
                     let first = tokens.iter().position(|t| t.span.end > m.span.start)?;
                     let last = tokens.iter().rposition(|t| t.span.start < m.span.end)?;
-                    (first <= last).then_some((first, last, m))
+                    (first <= last).then_some((first, last, *m))
                 })
+                .collect();
+            let places = inside
+                .iter()
+                .copied()
+                .filter(|(_, _, m)| m.kind == MentionKind::Place && m.place.is_some())
+                .collect();
+            let adjectival = inside
+                .iter()
+                .filter(|(_, _, m)| m.kind == MentionKind::Adjectival)
+                .flat_map(|(a, b, _)| *a..=*b)
                 .collect();
             out.push(Sentence {
                 doc: d,
                 range,
                 tokens,
                 places,
+                adjectival,
             });
         }
     }
@@ -482,6 +507,10 @@ fn switch_modes(tokens: &[Token<'_>], modes: &[(usize, Mode)]) -> Option<(usize,
     }
 }
 
+/// How many words may stand between a preposition and its place ("in the
+/// small border town of X"); demonyms among them do not count.
+const MAX_FILLER: usize = 5;
+
 /// The role of the place mention `k` starting at token `first`, with
 /// whether it is a stop and how much weight the evidence carries.
 fn role_of(
@@ -502,7 +531,7 @@ fn role_of(
     }
     let mut j = first;
     let mut skipped = 0;
-    while j > 0 && skipped <= 4 {
+    while j > 0 && skipped <= MAX_FILLER {
         j -= 1;
         let w = toks[j].lower.as_str();
         if let Some(role) = cues::role_of_preposition(w) {
@@ -519,6 +548,9 @@ fn role_of(
         let apposition = k > 0 && in_same_country(s, k, j);
         if in_place(s, j) && !apposition {
             break;
+        }
+        if s.adjectival.contains(&j) {
+            continue;
         }
         if cues::FILLER.contains(&w) || apposition || toks[j].is_capitalised() && skipped < 2 {
             skipped += 1;

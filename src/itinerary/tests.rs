@@ -182,6 +182,29 @@ fn mock_mentions(doc: usize, text: &str) -> Vec<Mention> {
             });
         }
     }
+    // Demonyms, as the geoparser marks them: adjectival, not places.
+    for (word, cc) in [("Hungarian", "HU"), ("Austrian", "AT")] {
+        for (i, _) in text.match_indices(word) {
+            out.push(Mention {
+                doc,
+                span: i..i + word.len(),
+                text: word.to_string(),
+                kind: MentionKind::Adjectival,
+                place: Some(ResolvedPlace {
+                    id: format!("country:{cc}"),
+                    name: word.into(),
+                    country: cc.into(),
+                    feature_code: "PCLI".into(),
+                    population: 0,
+                    lat: 0.0,
+                    lon: 0.0,
+                }),
+                confidence: 1.0,
+                runners_up: vec![],
+                reason: String::new(),
+            });
+        }
+    }
     out.sort_by_key(|m| m.span.start);
     out
 }
@@ -224,6 +247,15 @@ fn train_journey_with_a_border_crossing() {
     assert_eq!(j.waypoints[0].role, Role::Origin);
     assert_eq!(j.waypoints[3].role, Role::Destination);
     assert!(j.waypoints.iter().all(|w| !w.evidence.is_empty()));
+}
+
+#[test]
+fn demonyms_between_preposition_and_place_keep_the_link() {
+    let it = run(
+        "Anna Berg left Vienna by train on Monday and arrived in the small \
+        Hungarian border town of Hegyeshalom an hour later.",
+    );
+    assert_eq!(summary(&it), ["Anna Berg: Vienna -rail-> Hegyeshalom"]);
 }
 
 #[test]
