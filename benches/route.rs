@@ -85,7 +85,7 @@ fn bundled() {
     let net = Network::bundled().expect("bundled network");
     let load = t.elapsed();
     println!(
-        "bundled: in-process parse of rail.toml + road.toml {:.2} ms, graph build {:.2} ms",
+        "bundled: in-process parse of rail/*.toml + road.toml {:.2} ms, graph build {:.2} ms",
         parse.as_secs_f64() * 1e3,
         load.as_secs_f64() * 1e3
     );

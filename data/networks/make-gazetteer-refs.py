@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Records the GeoNames coordinates of every `geonames:` id used in
-rail.toml and road.toml, so tests/network_lines.rs can check that each
+rail/*.toml and road.toml, so tests/network_lines.rs can check that each
 station lies near the place it refers to without reading cities500.txt.
 
 usage: python3 data/networks/make-gazetteer-refs.py CITIES500_TXT > data/networks/gazetteer-refs.tsv
@@ -9,8 +9,8 @@ import pathlib, re, sys
 
 here = pathlib.Path(__file__).parent
 ids = set()
-for name in ("rail.toml", "road.toml"):
-    ids |= set(re.findall(r'gazetteer = "geonames:(\d+)"', (here / name).read_text(encoding="utf-8")))
+for path in sorted(here.glob("rail/*.toml")) + [here / "road.toml"]:
+    ids |= set(re.findall(r'gazetteer = "geonames:(\d+)"', path.read_text(encoding="utf-8")))
 rows = {}
 with open(sys.argv[1], encoding="utf-8") as f:
     for line in f:

@@ -7,6 +7,16 @@ use crate::measure::{Km, LatLon};
 use crate::mode::Mode;
 use serde::{Deserialize, Serialize};
 
+/// `(text, origin)` of a file under `data/networks/`.
+macro_rules! bundled_file {
+    ($path:literal) => {
+        (
+            include_str!(concat!("../../data/networks/", $path)),
+            concat!("data/networks/", $path),
+        )
+    };
+}
+
 /// What kind of line this is; routing profiles use it (a conventional train
 /// stays off high-speed-only lines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -222,61 +232,91 @@ impl LineSet {
     /// assert!((set.line_length(line).0 - 35.0).abs() < 1.0);
     /// ```
     pub fn parse(text: &str, origin: &str) -> Result<LineSet, LinesError> {
-        let lines = LineIndex::new(text);
-        let raw: RawFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_at(&lines, s.start)).unwrap_or(0);
-            LinesError::at(
-                origin,
-                line,
-                format!("not a valid network file: {}", e.message()),
-            )
-        })?;
-        let mode = file_mode(&raw, &lines, origin)?;
-        let mut set = LineSet::default();
-        let mut index: HashMap<String, (usize, usize)> = HashMap::new();
-        for st in raw.station {
-            let line = line_at(&lines, st.span().start);
-            let station = check_station(st.into_inner(), origin, line)?;
-            if let Some((_, first)) = index.get(&station.id) {
-                return Err(LinesError::at(
+        LineSet::parse_files(&[(text, origin)])
+    }
+
+    /// Parses a network split over several files, given as `(text,
+    /// origin)` pairs: one id space for stations and lines, so a line in
+    /// one file may run through a station defined in another (a junction
+    /// between regions). Every file states the same mode.
+    pub fn parse_files(files: &[(&str, &str)]) -> Result<LineSet, LinesError> {
+        let mut parsed = Vec::with_capacity(files.len());
+        for &(text, origin) in files {
+            let lines = LineIndex::new(text);
+            let raw: RawFile = toml::from_str(text).map_err(|e| {
+                let line = e.span().map(|s| line_at(&lines, s.start)).unwrap_or(0);
+                LinesError::at(
                     origin,
                     line,
-                    format!(
-                        "duplicate station id '{}' (first at line {first})",
-                        station.id
-                    ),
-                ));
-            }
-            index.insert(station.id.clone(), (set.stations.len(), line));
-            set.stations.push(station);
+                    format!("not a valid network file: {}", e.message()),
+                )
+            })?;
+            let mode = file_mode(&raw, &lines, origin)?;
+            parsed.push((raw, lines, origin, mode));
         }
-        let mut line_ids: HashMap<String, usize> = HashMap::new();
-        for raw_line in raw.line {
-            let at = line_at(&lines, raw_line.span().start);
-            let l = build_line(
-                raw_line.into_inner(),
-                mode,
-                &set,
-                &index,
-                &lines,
+        let Some((first_origin, mode)) = parsed.first().map(|p| (p.2, p.3)) else {
+            return Err(LinesError::at("network", 0, "no network files given"));
+        };
+        if let Some((_, _, origin, other)) = parsed.iter().find(|p| p.3 != mode) {
+            return Err(LinesError::at(
                 origin,
-                at,
-            )?;
+                1,
+                format!("mode {other}, but {first_origin} is {mode}: one network has one mode"),
+            ));
+        }
+        let mut set = LineSet::default();
+        let mut index: HashMap<String, (usize, Place)> = HashMap::new();
+        let mut raw_lines = Vec::new();
+        for (raw, lines, origin, _) in parsed.iter_mut() {
+            for st in std::mem::take(&mut raw.station) {
+                let line = line_at(lines, st.span().start);
+                let station = check_station(st.into_inner(), origin, line)?;
+                if let Some((_, first)) = index.get(&station.id) {
+                    return Err(LinesError::at(
+                        origin,
+                        line,
+                        format!(
+                            "duplicate station id '{}' (first at {})",
+                            station.id,
+                            first.seen_from(origin)
+                        ),
+                    ));
+                }
+                index.insert(
+                    station.id.clone(),
+                    (set.stations.len(), Place::new(origin, line)),
+                );
+                set.stations.push(station);
+            }
+            raw_lines.extend(
+                std::mem::take(&mut raw.line)
+                    .into_iter()
+                    .map(|l| (l, &*lines, *origin)),
+            );
+        }
+        let mut line_ids: HashMap<String, Place> = HashMap::new();
+        for (raw_line, lines, origin) in raw_lines {
+            let at = line_at(lines, raw_line.span().start);
+            let l = build_line(raw_line.into_inner(), mode, &set, &index, lines, origin, at)?;
             if let Some(first) = line_ids.get(&l.id) {
                 return Err(LinesError::at(
                     origin,
                     at,
-                    format!("duplicate line id '{}' (first at line {first})", l.id),
+                    format!(
+                        "duplicate line id '{}' (first at {})",
+                        l.id,
+                        first.seen_from(origin)
+                    ),
                 ));
             }
-            line_ids.insert(l.id.clone(), at);
+            line_ids.insert(l.id.clone(), Place::new(origin, at));
             set.lines.push(l);
         }
         Ok(set)
     }
 
-    /// The bundled network of `mode` (`data/networks/rail.toml` or
-    /// `road.toml`), parsed once per process.
+    /// The bundled network of `mode` (the files of `data/networks/rail/`
+    /// or `data/networks/road.toml`), parsed once per process.
     ///
     /// ```
     /// use journeymap::{mode::Mode, network::lines::LineSet};
@@ -287,9 +327,9 @@ impl LineSet {
     pub fn bundled(mode: Mode) -> Result<&'static LineSet, LinesError> {
         static RAIL: OnceLock<Result<LineSet, LinesError>> = OnceLock::new();
         static ROAD: OnceLock<Result<LineSet, LinesError>> = OnceLock::new();
-        let (cell, text, origin) = match mode {
-            Mode::Rail => (&RAIL, RAIL_TOML, "data/networks/rail.toml"),
-            Mode::Road => (&ROAD, ROAD_TOML, "data/networks/road.toml"),
+        let (cell, files) = match mode {
+            Mode::Rail => (&RAIL, RAIL_FILES),
+            Mode::Road => (&ROAD, ROAD_FILES),
             other => {
                 return Err(LinesError::at(
                     "bundled networks",
@@ -301,10 +341,10 @@ impl LineSet {
             }
         };
         cell.get_or_init(|| {
-            let set = LineSet::parse(text, origin)?;
+            let set = LineSet::parse_files(files)?;
             match set.lines.iter().find(|l| l.mode != mode) {
                 Some(l) => Err(LinesError::at(
-                    origin,
+                    files[0].1,
                     0,
                     format!("line '{}' is {}, expected {mode}", l.id, l.mode),
                 )),
@@ -356,8 +396,42 @@ impl LineSet {
     }
 }
 
-const RAIL_TOML: &str = include_str!("../../data/networks/rail.toml");
-const ROAD_TOML: &str = include_str!("../../data/networks/road.toml");
+/// Where a station or line was defined, for "first at" in duplicate errors.
+#[derive(Debug, Clone, Copy)]
+struct Place<'a> {
+    origin: &'a str,
+    line: usize,
+}
+
+impl<'a> Place<'a> {
+    fn new(origin: &'a str, line: usize) -> Place<'a> {
+        Place { origin, line }
+    }
+}
+
+impl Place<'_> {
+    /// "line N" within the same file, "file:N" across files.
+    fn seen_from(&self, origin: &str) -> String {
+        if self.origin == origin {
+            format!("line {}", self.line)
+        } else {
+            format!("{}:{}", self.origin, self.line)
+        }
+    }
+}
+
+/// The bundled rail network, one file per region (`data/networks/rail/`);
+/// a unit test checks every `.toml` there is listed.
+pub const RAIL_FILES: &[(&str, &str)] = &[
+    bundled_file!("rail/korea.toml"),
+    bundled_file!("rail/russia.toml"),
+    bundled_file!("rail/china-north.toml"),
+    bundled_file!("rail/china-south.toml"),
+    bundled_file!("rail/vietnam.toml"),
+];
+
+/// The bundled road network.
+pub const ROAD_FILES: &[(&str, &str)] = &[bundled_file!("road.toml")];
 
 fn file_mode(raw: &RawFile, lines: &LineIndex, origin: &str) -> Result<Mode, LinesError> {
     let Some(m) = &raw.mode else {
@@ -421,7 +495,7 @@ fn build_line(
     raw: RawLine,
     mode: Mode,
     set: &LineSet,
-    index: &HashMap<String, (usize, usize)>,
+    index: &HashMap<String, (usize, Place)>,
     lines: &LineIndex,
     origin: &str,
     at: usize,
@@ -702,5 +776,69 @@ mod tests {
             e.to_string().contains("no bundled network for mode sea"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn every_rail_file_is_bundled() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/networks/rail");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml"))
+            .map(|n| format!("data/networks/rail/{n}"))
+            .collect();
+        on_disk.sort();
+        let mut listed: Vec<String> = RAIL_FILES.iter().map(|f| f.1.to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed, "add new files to RAIL_FILES");
+    }
+
+    const TWO_STATIONS: &str = r#"mode = "rail"
+[[station]]
+id = "a"
+name = "A"
+lat = 39.0
+lon = 125.7
+source = "example"
+"#;
+
+    #[test]
+    fn lines_may_use_stations_of_other_files() {
+        let other = r#"mode = "rail"
+[[station]]
+id = "b"
+name = "B"
+lat = 39.3
+lon = 125.6
+source = "example"
+[[line]]
+id = "ab"
+name = "A–B"
+kind = "conventional"
+stations = ["a", "b"]
+"#;
+        let set = LineSet::parse_files(&[(TWO_STATIONS, "one.toml"), (other, "two.toml")]).unwrap();
+        assert_eq!(set.lines.len(), 1);
+        assert_eq!(set.line_stations(&set.lines[0]).count(), 2);
+    }
+
+    #[test]
+    fn duplicates_across_files_and_mixed_modes_are_errors() {
+        let e = LineSet::parse_files(&[(TWO_STATIONS, "one.toml"), (TWO_STATIONS, "two.toml")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("two.toml") && e.contains("first at one.toml:2"),
+            "{e}"
+        );
+        let road = TWO_STATIONS.replace("\"rail\"", "\"road\"");
+        let e = LineSet::parse_files(&[(TWO_STATIONS, "one.toml"), (&road, "two.toml")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("two.toml") && e.contains("one network has one mode"),
+            "{e}"
+        );
+        assert!(LineSet::parse_files(&[]).is_err());
     }
 }
