@@ -1,0 +1,312 @@
+//! ALT lower bounds (A*, landmarks, triangle inequality): exact shortest-path
+//! distances from a few landmark nodes bound the distance between any two
+//! nodes, `d(v, t) ≥ |d(L, t) − d(L, v)|`, far more tightly than the straight
+//! line on a network whose paths wind. [`crate::network::search`] takes the
+//! larger of this bound and the geodesic one.
+//!
+//! The distances are over **every** edge, whatever the routing profile: a
+//! profile only removes edges, which can only lengthen `d(v, t)`, so the bound
+//! stays admissible (and consistent) for every profile.
+//!
+//! ```
+//! use journeymap::measure::LatLon;
+//! use journeymap::mode::Mode;
+//! use journeymap::network::graph::{GraphBuilder, LineInfo};
+//! use journeymap::network::landmarks::Landmarks;
+//! use journeymap::network::lines::LineKind;
+//! let mut b = GraphBuilder::new(Mode::Rail);
+//! let l = b.add_line(LineInfo::new("line", LineKind::Conventional, None));
+//! let n: Vec<u32> = (0..4).map(|i| b.add_node(LatLon::new(40.0 + i as f64, 124.0), None)).collect();
+//! for w in n.windows(2) {
+//!     b.add_edge(w[0], w[1], l, &[]);
+//! }
+//! let g = b.finish().unwrap();
+//! let lm = Landmarks::build(&g, 2);
+//! assert_eq!(lm.nodes(), &[3, 0], "the ends of the line");
+//! let km = g.edge(0).length.0 + g.edge(1).length.0 + g.edge(2).length.0;
+//! let bound = lm.bound(0, 3);
+//! assert!(bound <= km && bound > km * 0.999999, "exact on a line: {bound} vs {km}");
+//! ```
+
+use crate::network::graph::Graph;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// At most this many landmarks (each costs 4 bytes per node).
+pub const MAX_LANDMARKS: usize = 32;
+
+/// Landmarks and every node's distance from each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Landmarks {
+    nodes: Vec<u32>,
+    /// Node-major, so that one node's distances share a cache line:
+    /// `dist[v * k + i]` is the distance from landmark `i` to node `v` in km,
+    /// rounded to f32; infinite where `v` cannot be reached.
+    dist: Vec<f32>,
+    /// Subtracted from every bound: covers the f32 rounding of two distances
+    /// (each off by at most 2⁻²⁴ of the largest) with a wide margin.
+    slack: f32,
+}
+
+/// Why stored landmark data does not fit a graph.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LandmarkError {
+    #[error("landmark data does not fit the graph: {0}")]
+    Invalid(String),
+}
+
+impl Landmarks {
+    /// Chooses `k` landmarks by farthest-point selection within the largest
+    /// connected component (the first from its lowest-numbered node, each next
+    /// one the node farthest from those chosen) and computes their distances:
+    /// `k + 1` Dijkstra runs over the whole graph. Deterministic.
+    pub fn build(g: &Graph, k: usize) -> Landmarks {
+        let n = g.node_count();
+        let start = largest_component_start(g);
+        let first = distances_from(g, start);
+        let reachable = first.iter().filter(|d| d.is_finite()).count();
+        let k = k.min(MAX_LANDMARKS).min(reachable);
+        let mut nodes = Vec::with_capacity(k);
+        let mut dist = vec![f32::INFINITY; n * k];
+        let mut nearest = first.iter().map(|&d| d as f32).collect::<Vec<f32>>();
+        let mut next = farthest(&nearest);
+        drop(first);
+        let mut max_km: f64 = 0.0;
+        for i in 0..k {
+            let d = distances_from(g, next);
+            if i == 0 {
+                // Distance to the chosen landmarks only, not to the start.
+                nearest.fill(f32::INFINITY);
+            }
+            for (v, &dv) in d.iter().enumerate() {
+                if dv.is_finite() {
+                    max_km = max_km.max(dv);
+                    dist[v * k + i] = dv as f32;
+                    nearest[v] = nearest[v].min(dv as f32);
+                } else {
+                    nearest[v] = f32::NEG_INFINITY;
+                }
+            }
+            nodes.push(next);
+            next = farthest(&nearest);
+        }
+        Landmarks {
+            nodes,
+            dist,
+            slack: slack_for(max_km),
+        }
+    }
+
+    /// Landmarks read back from a graph file: `dist` node-major as in
+    /// [`Landmarks::distances`]; checked against the graph's node count.
+    pub fn from_parts(
+        g: &Graph,
+        nodes: Vec<u32>,
+        dist: Vec<f32>,
+    ) -> Result<Landmarks, LandmarkError> {
+        Landmarks::check_fits(g, &nodes, &dist)?;
+        let max_km = dist
+            .iter()
+            .filter(|d| d.is_finite())
+            .fold(0.0f64, |m, &d| m.max(d as f64));
+        Ok(Landmarks {
+            nodes,
+            dist,
+            slack: slack_for(max_km),
+        })
+    }
+
+    pub(crate) fn check_fits(g: &Graph, nodes: &[u32], dist: &[f32]) -> Result<(), LandmarkError> {
+        let (n, k) = (g.node_count(), nodes.len());
+        if k > MAX_LANDMARKS {
+            return Err(LandmarkError::Invalid(format!(
+                "{k} landmarks, at most {MAX_LANDMARKS}"
+            )));
+        }
+        if dist.len() != n * k {
+            return Err(LandmarkError::Invalid(format!(
+                "{} distances for {n} nodes and {k} landmarks",
+                dist.len()
+            )));
+        }
+        if let Some(&l) = nodes.iter().find(|&&l| l as usize >= n) {
+            return Err(LandmarkError::Invalid(format!("landmark node {l} of {n}")));
+        }
+        if dist.iter().any(|d| d.is_nan() || *d < 0.0) {
+            return Err(LandmarkError::Invalid(
+                "a distance is negative or NaN".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The landmark nodes, in the order chosen.
+    pub fn nodes(&self) -> &[u32] {
+        &self.nodes
+    }
+
+    /// Every node's distances, node-major (`[v * k + i]`), km.
+    pub fn distances(&self) -> &[f32] {
+        &self.dist
+    }
+
+    /// A lower bound of the shortest-path distance between `v` and `t` in km
+    /// (on any profile); infinite when no path joins them.
+    pub fn bound(&self, v: u32, t: u32) -> f64 {
+        self.to_target(t).bound(v) as f64
+    }
+
+    /// Bounds towards one target, its row of distances looked up once.
+    pub(crate) fn to_target(&self, t: u32) -> TargetBound<'_> {
+        let k = self.nodes.len();
+        let t = t as usize;
+        TargetBound {
+            lm: self,
+            target: &self.dist[t * k..t * k + k],
+        }
+    }
+}
+
+/// [`Landmarks`] bounds towards one target node.
+pub(crate) struct TargetBound<'a> {
+    lm: &'a Landmarks,
+    target: &'a [f32],
+}
+
+impl TargetBound<'_> {
+    /// Lower bound from `v` to the target, km; infinite when the target
+    /// cannot be reached from `v`.
+    pub(crate) fn bound(&self, v: u32) -> f32 {
+        let k = self.target.len();
+        let v = v as usize;
+        let row = &self.lm.dist[v * k..v * k + k];
+        let mut best = 0.0f32;
+        for (a, b) in self.target.iter().zip(row) {
+            // ∞ − finite = ∞ (v and target in different components: no
+            // path); ∞ − ∞ = NaN (landmark reaches neither), which max skips.
+            best = best.max((a - b).abs());
+        }
+        (best - self.lm.slack).max(0.0)
+    }
+}
+
+fn slack_for(max_km: f64) -> f32 {
+    (max_km * 2f64.powi(-20)) as f32
+}
+
+/// The node with the largest finite value (lowest index on ties); 0 if none.
+fn farthest(d: &[f32]) -> u32 {
+    let mut best = (f32::NEG_INFINITY, 0u32);
+    for (i, &x) in d.iter().enumerate() {
+        if x.is_finite() && x > best.0 {
+            best = (x, i as u32);
+        }
+    }
+    best.1
+}
+
+/// The lowest-numbered node of the largest connected component (union–find).
+fn largest_component_start(g: &Graph) -> u32 {
+    let n = g.node_count();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn root(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let up = parent[parent[x as usize] as usize];
+            parent[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+    for e in 0..g.edge_count() as u32 {
+        let edge = g.edge(e);
+        let (ra, rb) = (root(&mut parent, edge.a), root(&mut parent, edge.b));
+        if ra != rb {
+            parent[ra.max(rb) as usize] = ra.min(rb);
+        }
+    }
+    let mut size = vec![0u32; n];
+    for v in 0..n as u32 {
+        let r = root(&mut parent, v);
+        size[r as usize] += 1;
+    }
+    // Roots are their component's lowest node (unions keep the smaller root).
+    let mut best = (0u32, 0u32);
+    for (r, &s) in size.iter().enumerate() {
+        if s > best.0 {
+            best = (s, r as u32);
+        }
+    }
+    best.1
+}
+
+/// Plain Dijkstra over every edge: distance from `src` to each node, km.
+pub fn distances_from(g: &Graph, src: u32) -> Vec<f64> {
+    let mut dist = vec![f64::INFINITY; g.node_count()];
+    let mut heap = BinaryHeap::new();
+    dist[src as usize] = 0.0;
+    heap.push(Reverse((0u64, src)));
+    while let Some(Reverse((key, u))) = heap.pop() {
+        let du = dist[u as usize];
+        if key != du.to_bits() {
+            continue;
+        }
+        for &e in g.edges_of(u) {
+            let edge = g.edge(e);
+            let v = if edge.a == u { edge.b } else { edge.a };
+            let dv = du + edge.length.0;
+            if dv < dist[v as usize] {
+                dist[v as usize] = dv;
+                heap.push(Reverse((dv.to_bits(), v)));
+            }
+        }
+    }
+    dist
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measure::LatLon;
+    use crate::mode::Mode;
+    use crate::network::graph::{GraphBuilder, LineInfo};
+    use crate::network::lines::LineKind;
+
+    /// Two components: a 3-node path and a 2-node path.
+    fn two_parts() -> Graph {
+        let mut b = GraphBuilder::new(Mode::Road);
+        let l = b.add_line(LineInfo::new("r", LineKind::Highway, None));
+        let p: Vec<u32> = (0..5)
+            .map(|i| b.add_node(LatLon::new(10.0, 100.0 + i as f64 * 0.1), None))
+            .collect();
+        b.add_edge(p[0], p[1], l, &[]);
+        b.add_edge(p[3], p[4], l, &[]);
+        b.add_edge(p[1], p[2], l, &[]);
+        b.finish().unwrap()
+    }
+
+    #[test]
+    fn chosen_in_the_largest_component_and_infinite_across() {
+        let g = two_parts();
+        let lm = Landmarks::build(&g, 8);
+        assert_eq!(
+            lm.nodes(),
+            &[2, 0, 1],
+            "k capped at the component's size: ends first"
+        );
+        assert_eq!(lm.bound(3, 0), f64::INFINITY, "no path between the parts");
+        assert_eq!(lm.bound(3, 4), 0.0, "no landmark reaches that part");
+        let d = distances_from(&g, 0);
+        assert!(lm.bound(0, 2) <= d[2] && lm.bound(0, 2) > d[2] * 0.99999);
+    }
+
+    #[test]
+    fn parts_are_checked() {
+        let g = two_parts();
+        let lm = Landmarks::build(&g, 2);
+        let ok = Landmarks::from_parts(&g, lm.nodes().to_vec(), lm.distances().to_vec());
+        assert_eq!(ok.as_ref(), Ok(&lm));
+        assert!(Landmarks::from_parts(&g, vec![0], vec![0.0; 4]).is_err());
+        assert!(Landmarks::from_parts(&g, vec![9], vec![0.0; 5]).is_err());
+        assert!(Landmarks::from_parts(&g, vec![0], vec![f32::NAN; 5]).is_err());
+    }
+}
