@@ -138,6 +138,43 @@ fn synthetic_grid(side: usize) -> Graph {
     b.finish().expect("grid graph")
 }
 
+/// Landmarks the 1M-node bench builds (4 bytes per node each).
+const LANDMARKS: usize = 8;
+
+/// Runs each query 3 times; prints each median and the median and worst of
+/// the medians; returns the path lengths, km.
+fn time_queries(g: &Graph, pairs: &[(String, u32, u32)], how: &str) -> Vec<f64> {
+    let mut lengths = Vec::new();
+    let mut medians = Vec::new();
+    for (what, from, to) in pairs {
+        let mut times = Vec::new();
+        let mut km = 0.0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let p = shortest_path(g, Profile::Road, *from, *to).expect("connected grid");
+            times.push(t.elapsed());
+            km = p.length.0;
+        }
+        let m = median(times);
+        if !what.starts_with("random") {
+            println!(
+                "synthetic: {how}: {what} ({km:.0} km): median {:.1} ms of 3",
+                m.as_secs_f64() * 1e3
+            );
+        }
+        lengths.push(km);
+        medians.push(m);
+    }
+    let worst = medians.iter().max().copied().unwrap_or_default();
+    println!(
+        "synthetic: {how}: {} queries (4 above + 16 random pairs): median {:.1} ms, worst {:.1} ms (target ≤ 100 ms)",
+        medians.len(),
+        median(medians).as_secs_f64() * 1e3,
+        worst.as_secs_f64() * 1e3
+    );
+    lengths
+}
+
 fn million() {
     let side = 1000;
     let t = Instant::now();
@@ -153,27 +190,64 @@ fn million() {
         build.as_secs_f64(),
         index.as_secs_f64() * 1e3
     );
-    let queries = [
+    let mut rng = Rng(7);
+    let mut pairs: Vec<(String, u32, u32)> = [
         ("corner to corner", (0usize, 0usize), (side - 1, side - 1)),
+        ("other corners", (0, side - 1), (side - 1, 0)),
         ("across, 800 km", (100, 100), (900, 900)),
         ("medium, 300 km", (200, 500), (500, 700)),
-    ];
-    for (what, a, b) in queries {
-        let from = (a.0 * side + a.1) as u32;
-        let to = (b.0 * side + b.1) as u32;
-        let mut times = Vec::new();
-        let mut km = 0.0;
-        for _ in 0..3 {
-            let t = Instant::now();
-            let p = shortest_path(&g, Profile::Road, from, to).expect("connected grid");
-            times.push(t.elapsed());
-            km = p.length.0;
-        }
+    ]
+    .iter()
+    .map(|(what, a, b)| {
+        (
+            what.to_string(),
+            (a.0 * side + a.1) as u32,
+            (b.0 * side + b.1) as u32,
+        )
+    })
+    .collect();
+    let n = g.node_count();
+    for i in 0..16 {
+        let a = ((rng.next() * n as f64) as usize).min(n - 1) as u32;
+        let b = ((rng.next() * n as f64) as usize).min(n - 1) as u32;
+        pairs.push((format!("random {i}"), a, b));
+    }
+    let mut g = g;
+    let plain = time_queries(&g, &pairs, "A*, geodesic bound");
+    let k: usize = std::env::var("JM_LANDMARKS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(LANDMARKS);
+    let t = Instant::now();
+    g.build_landmarks(k);
+    println!(
+        "synthetic: {k} landmarks (ALT) built in {:.2} s ({:.0} MB)",
+        t.elapsed().as_secs_f64(),
+        (k * n * 4) as f64 / 1e6
+    );
+    if let Some(lm) = g.landmarks() {
+        let at: Vec<String> = lm
+            .nodes()
+            .iter()
+            .map(|&v| format!("({}, {})", v as usize / side, v as usize % side))
+            .collect();
         println!(
-            "synthetic: query {what} ({km:.0} km): median {:.1} ms of 3 (target ≤ 100 ms)",
-            median(times).as_secs_f64() * 1e3
+            "synthetic: landmarks at grid (row, column): {}",
+            at.join(" ")
         );
     }
+    let alt = time_queries(&g, &pairs, "A*, landmark + geodesic bound");
+    assert_eq!(plain.len(), alt.len());
+    for ((what, a), b) in pairs.iter().map(|p| &p.0).zip(&plain).zip(&alt) {
+        assert!(
+            (a - b).abs() <= 1e-9 * a.max(1.0),
+            "{what}: {a} km without landmarks, {b} km with"
+        );
+    }
+    println!(
+        "synthetic: same path lengths with and without landmarks on all {} queries",
+        pairs.len()
+    );
     let snap = Instant::now();
     let s = g.snap(
         LatLon::new(44.0, 105.0),

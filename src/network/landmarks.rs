@@ -28,6 +28,7 @@
 //! assert!(bound <= km && bound > km * 0.999999, "exact on a line: {bound} vs {km}");
 //! ```
 
+use crate::measure::LatLon;
 use crate::network::graph::Graph;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -56,39 +57,22 @@ pub enum LandmarkError {
 }
 
 impl Landmarks {
-    /// Chooses `k` landmarks by farthest-point selection within the largest
-    /// connected component (the first from its lowest-numbered node, each next
-    /// one the node farthest from those chosen) and computes their distances:
+    /// Chooses up to `k` landmarks on the rim of the largest connected
+    /// component ([`select`]) and computes every node's distance from each:
     /// `k + 1` Dijkstra runs over the whole graph. Deterministic.
     pub fn build(g: &Graph, k: usize) -> Landmarks {
         let n = g.node_count();
-        let start = largest_component_start(g);
-        let first = distances_from(g, start);
-        let reachable = first.iter().filter(|d| d.is_finite()).count();
-        let k = k.min(MAX_LANDMARKS).min(reachable);
-        let mut nodes = Vec::with_capacity(k);
+        let nodes = select(g, k.min(MAX_LANDMARKS));
+        let k = nodes.len();
         let mut dist = vec![f32::INFINITY; n * k];
-        let mut nearest = first.iter().map(|&d| d as f32).collect::<Vec<f32>>();
-        let mut next = farthest(&nearest);
-        drop(first);
         let mut max_km: f64 = 0.0;
-        for i in 0..k {
-            let d = distances_from(g, next);
-            if i == 0 {
-                // Distance to the chosen landmarks only, not to the start.
-                nearest.fill(f32::INFINITY);
-            }
-            for (v, &dv) in d.iter().enumerate() {
+        for (i, &l) in nodes.iter().enumerate() {
+            for (v, dv) in distances_from(g, l).into_iter().enumerate() {
                 if dv.is_finite() {
                     max_km = max_km.max(dv);
                     dist[v * k + i] = dv as f32;
-                    nearest[v] = nearest[v].min(dv as f32);
-                } else {
-                    nearest[v] = f32::NEG_INFINITY;
                 }
             }
-            nodes.push(next);
-            next = farthest(&nearest);
         }
         Landmarks {
             nodes,
@@ -194,19 +178,81 @@ fn slack_for(max_km: f64) -> f32 {
     (max_km * 2f64.powi(-20)) as f32
 }
 
-/// The node with the largest finite value (lowest index on ties); 0 if none.
-fn farthest(d: &[f32]) -> u32 {
-    let mut best = (f32::NEG_INFINITY, 0u32);
-    for (i, &x) in d.iter().enumerate() {
-        if x.is_finite() && x > best.0 {
-            best = (x, i as u32);
+/// "Planar" landmark selection (Goldberg and Harrelson, 2005): around the
+/// node nearest the middle of the largest component, `k` equal sectors of
+/// bearing (the first centred on north); in each, the node farthest from
+/// the middle by path length. Landmarks on the rim make the bound tight for
+/// every node whose path to the target heads away from them. Distinct nodes,
+/// in sector order; fewer than `k` when sectors are empty.
+pub fn select(g: &Graph, k: usize) -> Vec<u32> {
+    if k == 0 || g.node_count() == 0 {
+        return Vec::new();
+    }
+    let middle = middle_of(g, largest_component(g));
+    let from_middle = distances_from(g, middle);
+    let c = g.node(middle);
+    let width = 360.0 / k as f64;
+    let mut best = vec![(0.0f64, u32::MAX); k];
+    for (v, &d) in from_middle.iter().enumerate() {
+        if !d.is_finite() {
+            continue;
+        }
+        let sector = ((bearing_deg(c, g.node(v as u32)) + width / 2.0) / width) as usize % k;
+        if d > best[sector].0 {
+            best[sector] = (d, v as u32);
+        }
+    }
+    let mut nodes: Vec<u32> = Vec::with_capacity(k);
+    for (_, v) in best {
+        if v != u32::MAX && !nodes.contains(&v) {
+            nodes.push(v);
+        }
+    }
+    if nodes.is_empty() {
+        // A component of zero-length edges: any node will do.
+        nodes.push(middle);
+    }
+    nodes
+}
+
+/// Initial spherical bearing from `a` to `b`, degrees in [0, 360); only to
+/// sort nodes into sectors.
+fn bearing_deg(a: LatLon, b: LatLon) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dl = (b.lon - a.lon).to_radians();
+    let y = dl.sin() * p2.cos();
+    let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
+    y.atan2(x).to_degrees().rem_euclid(360.0)
+}
+
+/// The node of `members` nearest the mean of their unit vectors (the
+/// lowest-numbered member if they cancel out).
+fn middle_of(g: &Graph, members: Vec<u32>) -> u32 {
+    let unit = |p: LatLon| {
+        let (la, lo) = (p.lat.to_radians(), p.lon.to_radians());
+        [la.cos() * lo.cos(), la.cos() * lo.sin(), la.sin()]
+    };
+    let mut sum = [0.0f64; 3];
+    for &v in &members {
+        let u = unit(g.node(v));
+        for i in 0..3 {
+            sum[i] += u[i];
+        }
+    }
+    let mut best = (f64::NEG_INFINITY, members.first().copied().unwrap_or(0));
+    for &v in &members {
+        let u = unit(g.node(v));
+        let dot = u[0] * sum[0] + u[1] * sum[1] + u[2] * sum[2];
+        if dot > best.0 {
+            best = (dot, v);
         }
     }
     best.1
 }
 
-/// The lowest-numbered node of the largest connected component (union–find).
-fn largest_component_start(g: &Graph) -> u32 {
+/// The nodes of the largest connected component (union–find; on a tie, the
+/// component with the lowest-numbered node).
+fn largest_component(g: &Graph) -> Vec<u32> {
     let n = g.node_count();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn root(parent: &mut [u32], mut x: u32) -> u32 {
@@ -236,7 +282,9 @@ fn largest_component_start(g: &Graph) -> u32 {
             best = (s, r as u32);
         }
     }
-    best.1
+    (0..n as u32)
+        .filter(|&v| root(&mut parent, v) == best.1)
+        .collect()
 }
 
 /// Plain Dijkstra over every edge: distance from `src` to each node, km.
@@ -266,7 +314,6 @@ pub fn distances_from(g: &Graph, src: u32) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::LatLon;
     use crate::mode::Mode;
     use crate::network::graph::{GraphBuilder, LineInfo};
     use crate::network::lines::LineKind;
@@ -288,11 +335,7 @@ mod tests {
     fn chosen_in_the_largest_component_and_infinite_across() {
         let g = two_parts();
         let lm = Landmarks::build(&g, 8);
-        assert_eq!(
-            lm.nodes(),
-            &[2, 0, 1],
-            "k capped at the component's size: ends first"
-        );
+        assert_eq!(lm.nodes(), &[2, 0], "the ends of the largest part");
         assert_eq!(lm.bound(3, 0), f64::INFINITY, "no path between the parts");
         assert_eq!(lm.bound(3, 4), 0.0, "no landmark reaches that part");
         let d = distances_from(&g, 0);
