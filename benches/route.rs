@@ -144,8 +144,8 @@ fn env_usize(name: &str) -> Option<usize> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
 }
 
-/// Landmarks the 1M-node bench builds (4 bytes per node each).
-const LANDMARKS: usize = 8;
+/// Landmarks the 1M-node bench builds (2 bytes per node each).
+const LANDMARKS: usize = 16;
 
 /// Runs each query 3 times; prints each median and the median and worst of
 /// the medians; returns the path lengths, km.
@@ -239,7 +239,7 @@ fn million() {
     println!(
         "synthetic: {k} landmarks (ALT) built in {:.2} s ({:.0} MB)",
         t.elapsed().as_secs_f64(),
-        (k * n * 4) as f64 / 1e6
+        (k * n * 2) as f64 / 1e6
     );
     if let Some(lm) = g.landmarks() {
         let at: Vec<String> = lm

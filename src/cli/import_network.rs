@@ -22,9 +22,9 @@ pub struct ImportNetworkArgs {
     #[arg(long, value_name = "NET")]
     pub out: PathBuf,
     /// Precompute K landmarks (ALT, 0 to 32) so that routes on a large
-    /// network search far fewer nodes: costs 4·K bytes per node in the file
-    /// and in memory and K + 1 shortest-path trees at import. Default: 8 for
-    /// networks of 100 000 nodes or more, none below.
+    /// network search far fewer nodes: costs 2·K bytes per node in the file
+    /// and in memory and K + 1 shortest-path trees at import. Default: 16
+    /// for networks of 100 000 nodes or more, none below.
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u8).range(0..=32))]
     pub landmarks: Option<u8>,
 }
@@ -32,7 +32,7 @@ pub struct ImportNetworkArgs {
 /// Networks at least this large get landmarks unless `--landmarks` says.
 const LANDMARKS_FROM_NODES: usize = 100_000;
 /// How many by default.
-const DEFAULT_LANDMARKS: usize = 8;
+const DEFAULT_LANDMARKS: usize = 16;
 
 fn parse_mode(s: &str) -> Result<Mode, String> {
     match s.parse::<Mode>()? {

@@ -19,8 +19,8 @@
 //! | | L × (u32 name, u8 kind, `[u8; 3]`, f64 official km or NaN) | lines; kind 0 conventional, 1 high-speed, 2 expressway, 3 highway |
 //! | | M × (u32 offset, u32 length) | names: byte ranges of the string blob |
 //! | | B bytes | UTF-8 string blob |
-//! | | K × u32 | landmark nodes ([`crate::network::landmarks`]) |
-//! | | N × K × f32 | each node's distance from each landmark, km (∞ if unreachable), node-major |
+//! | | K × (u32, f64) | landmark node, km per distance unit ([`crate::network::landmarks`]) |
+//! | | N × K × u16 | each node's distance from each landmark in units, rounded down, node-major; 65 535 unreachable |
 //!
 //! Loading checks the magic, version, that the file size is exactly what the
 //! counts say (a truncated file is named as such), the checksum, and every
@@ -127,8 +127,9 @@ pub fn to_bytes(g: &Graph) -> Vec<u8> {
     body.extend_from_slice(&blob);
     let landmark_count = match g.landmarks() {
         Some(lm) => {
-            for v in lm.nodes() {
+            for (v, s) in lm.nodes().iter().zip(lm.scales()) {
                 body.extend_from_slice(&v.to_le_bytes());
+                body.extend_from_slice(&s.to_le_bytes());
             }
             for d in lm.distances() {
                 body.extend_from_slice(&d.to_le_bytes());
@@ -255,8 +256,8 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
         + l * LINE as u64
         + m * NAME as u64
         + blob
-        + k * 4
-        + n * k * 4;
+        + k * 12
+        + n * k * 2;
     if (b.len() as u64) < want {
         return Err(format!(
             "truncated: {} bytes, the header's counts need {want}",
@@ -351,9 +352,12 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
     if k > 0 {
         c.at = blob_end;
         let k = k as usize;
-        let marks: Vec<u32> = (0..k).map(|_| c.u32()).collect();
-        let dist: Vec<f32> = (0..n * k).map(|_| f32::from_bits(c.u32())).collect();
-        let lm = Landmarks::from_parts(&g, marks, dist)
+        let (marks, scales): (Vec<u32>, Vec<f64>) = (0..k).map(|_| (c.u32(), c.f64())).unzip();
+        let dist: Vec<u16> = b[c.at..c.at + n * k * 2]
+            .chunks_exact(2)
+            .map(|w| u16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        let lm = Landmarks::from_parts(&g, marks, scales, dist)
             .map_err(|err| format!("corrupt graph file: {err}"))?;
         g.set_landmarks(Some(lm))
             .map_err(|err| format!("corrupt graph file: {err}"))?;

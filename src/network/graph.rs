@@ -368,7 +368,7 @@ impl Graph {
 impl Graph {
     /// Precomputes `k` ALT landmarks ([`Landmarks::build`]) so that long
     /// searches settle fewer nodes; worth it on large graphs that answer
-    /// many queries (4·k bytes per node).
+    /// many queries (2·k bytes per node).
     pub fn build_landmarks(&mut self, k: usize) {
         self.landmarks = (k > 0).then(|| Landmarks::build(self, k));
     }
@@ -380,7 +380,7 @@ impl Graph {
         landmarks: Option<Landmarks>,
     ) -> Result<(), crate::network::landmarks::LandmarkError> {
         if let Some(lm) = &landmarks {
-            Landmarks::check_fits(self, lm.nodes(), lm.distances())?;
+            Landmarks::check_fits(self, lm.nodes(), lm.scales(), lm.distances())?;
         }
         self.landmarks = landmarks;
         Ok(())

@@ -25,7 +25,7 @@
 //! assert_eq!(lm.nodes(), &[3, 0], "the ends of the line");
 //! let km = g.edge(0).length.0 + g.edge(1).length.0 + g.edge(2).length.0;
 //! let bound = lm.bound(0, 3);
-//! assert!(bound <= km && bound > km * 0.999999, "exact on a line: {bound} vs {km}");
+//! assert!(bound <= km && bound > km * 0.9999, "exact on a line, to a few metres: {bound} vs {km}");
 //! ```
 
 use crate::measure::LatLon;
@@ -33,19 +33,28 @@ use crate::network::graph::Graph;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-/// At most this many landmarks (each costs 4 bytes per node).
+/// At most this many landmarks (each costs 2 bytes per node).
 pub const MAX_LANDMARKS: usize = 32;
+
+/// A stored distance meaning "cannot be reached from this landmark".
+pub const UNREACHABLE: u16 = u16::MAX;
 
 /// Landmarks and every node's distance from each.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Landmarks {
     nodes: Vec<u32>,
+    /// Per landmark, km per unit of `dist`: its farthest node's distance
+    /// over 65 534, so a distance is known to within one unit (a few tens of
+    /// metres on a country-sized network, far below what moves A*).
+    scale: Vec<f64>,
+    /// The same as f32, for the bound's arithmetic.
+    scale32: Vec<f32>,
     /// Node-major, so that one node's distances share a cache line:
-    /// `dist[v * k + i]` is the distance from landmark `i` to node `v` in km,
-    /// rounded to f32; infinite where `v` cannot be reached.
-    dist: Vec<f32>,
-    /// Subtracted from every bound: covers the f32 rounding of two distances
-    /// (each off by at most 2⁻²⁴ of the largest) with a wide margin.
+    /// `dist[v * k + i]` is ⌊distance from landmark `i` to `v` / scale⌋,
+    /// [`UNREACHABLE`] where there is no path.
+    dist: Vec<u16>,
+    /// Subtracted from every bound: covers f64 and f32 rounding (relative
+    /// errors below 2⁻²³) with a wide margin.
     slack: f32,
 }
 
@@ -64,62 +73,74 @@ impl Landmarks {
         let n = g.node_count();
         let nodes = select(g, k.min(MAX_LANDMARKS));
         let k = nodes.len();
-        let mut dist = vec![f32::INFINITY; n * k];
-        let mut max_km: f64 = 0.0;
+        let mut dist = vec![UNREACHABLE; n * k];
+        let mut scale = Vec::with_capacity(k);
         for (i, &l) in nodes.iter().enumerate() {
-            for (v, dv) in distances_from(g, l).into_iter().enumerate() {
+            let d = distances_from(g, l);
+            let max_km = d
+                .iter()
+                .filter(|x| x.is_finite())
+                .fold(0.0f64, |m, &x| m.max(x));
+            let s = max_km / (UNREACHABLE - 1) as f64;
+            for (v, dv) in d.into_iter().enumerate() {
                 if dv.is_finite() {
-                    max_km = max_km.max(dv);
-                    dist[v * k + i] = dv as f32;
+                    let q = if s > 0.0 { (dv / s).floor() } else { 0.0 };
+                    dist[v * k + i] = q.min((UNREACHABLE - 1) as f64) as u16;
                 }
             }
+            scale.push(s);
         }
+        Landmarks::assemble(nodes, scale, dist)
+    }
+
+    fn assemble(nodes: Vec<u32>, scale: Vec<f64>, dist: Vec<u16>) -> Landmarks {
+        let max_km = scale.iter().fold(0.0f64, |m, &s| m.max(s)) * (UNREACHABLE - 1) as f64;
         Landmarks {
             nodes,
+            scale32: scale.iter().map(|&s| s as f32).collect(),
+            scale,
             dist,
-            slack: slack_for(max_km),
+            slack: (max_km * 2f64.powi(-18)) as f32,
         }
     }
 
-    /// Landmarks read back from a graph file: `dist` node-major as in
-    /// [`Landmarks::distances`]; checked against the graph's node count.
+    /// Landmarks read back from a graph file: `scale` and `dist` as in
+    /// [`Landmarks::scales`] and [`Landmarks::distances`]; checked against
+    /// the graph.
     pub fn from_parts(
         g: &Graph,
         nodes: Vec<u32>,
-        dist: Vec<f32>,
+        scale: Vec<f64>,
+        dist: Vec<u16>,
     ) -> Result<Landmarks, LandmarkError> {
-        Landmarks::check_fits(g, &nodes, &dist)?;
-        let max_km = dist
-            .iter()
-            .filter(|d| d.is_finite())
-            .fold(0.0f64, |m, &d| m.max(d as f64));
-        Ok(Landmarks {
-            nodes,
-            dist,
-            slack: slack_for(max_km),
-        })
+        Landmarks::check_fits(g, &nodes, &scale, &dist)?;
+        Ok(Landmarks::assemble(nodes, scale, dist))
     }
 
-    pub(crate) fn check_fits(g: &Graph, nodes: &[u32], dist: &[f32]) -> Result<(), LandmarkError> {
+    pub(crate) fn check_fits(
+        g: &Graph,
+        nodes: &[u32],
+        scale: &[f64],
+        dist: &[u16],
+    ) -> Result<(), LandmarkError> {
         let (n, k) = (g.node_count(), nodes.len());
         if k > MAX_LANDMARKS {
             return Err(LandmarkError::Invalid(format!(
                 "{k} landmarks, at most {MAX_LANDMARKS}"
             )));
         }
-        if dist.len() != n * k {
+        if dist.len() != n * k || scale.len() != k {
             return Err(LandmarkError::Invalid(format!(
-                "{} distances for {n} nodes and {k} landmarks",
-                dist.len()
+                "{} distances and {} scales for {n} nodes and {k} landmarks",
+                dist.len(),
+                scale.len()
             )));
         }
         if let Some(&l) = nodes.iter().find(|&&l| l as usize >= n) {
             return Err(LandmarkError::Invalid(format!("landmark node {l} of {n}")));
         }
-        if dist.iter().any(|d| d.is_nan() || *d < 0.0) {
-            return Err(LandmarkError::Invalid(
-                "a distance is negative or NaN".into(),
-            ));
+        if let Some(s) = scale.iter().find(|s| !s.is_finite() || **s < 0.0) {
+            return Err(LandmarkError::Invalid(format!("scale {s} km per unit")));
         }
         Ok(())
     }
@@ -129,8 +150,14 @@ impl Landmarks {
         &self.nodes
     }
 
-    /// Every node's distances, node-major (`[v * k + i]`), km.
-    pub fn distances(&self) -> &[f32] {
+    /// Per landmark, km per unit of [`Landmarks::distances`].
+    pub fn scales(&self) -> &[f64] {
+        &self.scale
+    }
+
+    /// Every node's distances, node-major (`[v * k + i]`), in units of the
+    /// landmark's scale, rounded down; [`UNREACHABLE`] where there is no path.
+    pub fn distances(&self) -> &[u16] {
         &self.dist
     }
 
@@ -154,28 +181,34 @@ impl Landmarks {
 /// [`Landmarks`] bounds towards one target node.
 pub(crate) struct TargetBound<'a> {
     lm: &'a Landmarks,
-    target: &'a [f32],
+    target: &'a [u16],
 }
 
 impl TargetBound<'_> {
     /// Lower bound from `v` to the target, km; infinite when the target
     /// cannot be reached from `v`.
+    ///
+    /// Each distance d is stored as q = ⌊d / s⌋, so d ∈ [q·s, (q + 1)·s) and
+    /// |d(L, t) − d(L, v)| > (|q_t − q_v| − 1)·s.
     pub(crate) fn bound(&self, v: u32) -> f32 {
         let k = self.target.len();
         let v = v as usize;
         let row = &self.lm.dist[v * k..v * k + k];
         let mut best = 0.0f32;
-        for (a, b) in self.target.iter().zip(row) {
-            // ∞ − finite = ∞ (v and target in different components: no
-            // path); ∞ − ∞ = NaN (landmark reaches neither), which max skips.
-            best = best.max((a - b).abs());
+        for ((&a, &b), &s) in self.target.iter().zip(row).zip(&self.lm.scale32) {
+            if a == UNREACHABLE || b == UNREACHABLE {
+                if a != b {
+                    // The landmark reaches one and not the other: they are
+                    // in different components.
+                    return f32::INFINITY;
+                }
+                continue;
+            }
+            let units = (a as i32 - b as i32).abs() - 1;
+            best = best.max(units as f32 * s);
         }
         (best - self.lm.slack).max(0.0)
     }
-}
-
-fn slack_for(max_km: f64) -> f32 {
-    (max_km * 2f64.powi(-20)) as f32
 }
 
 /// "Planar" landmark selection (Goldberg and Harrelson, 2005): around the
@@ -339,17 +372,72 @@ mod tests {
         assert_eq!(lm.bound(3, 0), f64::INFINITY, "no path between the parts");
         assert_eq!(lm.bound(3, 4), 0.0, "no landmark reaches that part");
         let d = distances_from(&g, 0);
-        assert!(lm.bound(0, 2) <= d[2] && lm.bound(0, 2) > d[2] * 0.99999);
+        assert!(lm.bound(0, 2) <= d[2] && lm.bound(0, 2) > d[2] * 0.9999);
+    }
+
+    #[test]
+    fn bounds_are_below_and_near_path_lengths() {
+        // A 12 × 12 jittered grid with a missing link or two.
+        let mut b = GraphBuilder::new(Mode::Road);
+        let l = b.add_line(LineInfo::new("r", LineKind::Highway, None));
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut jitter = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64 * 0.02
+        };
+        for i in 0..12 {
+            for j in 0..12 {
+                b.add_node(
+                    LatLon::new(30.0 + i as f64 * 0.05 + jitter(), 90.0 + j as f64 * 0.05),
+                    None,
+                );
+            }
+        }
+        for i in 0..12u32 {
+            for j in 0..12u32 {
+                if j < 11 && (i, j) != (5, 5) {
+                    b.add_edge(i * 12 + j, i * 12 + j + 1, l, &[]);
+                }
+                if i < 11 {
+                    b.add_edge(i * 12 + j, (i + 1) * 12 + j, l, &[]);
+                }
+            }
+        }
+        let g = b.finish().unwrap();
+        let lm = Landmarks::build(&g, 6);
+        assert_eq!(lm.nodes().len(), 6);
+        let unit = lm.scales().iter().fold(0.0f64, |m, &s| m.max(s));
+        let mut tight = 0;
+        for t in (0..144).step_by(5) {
+            let d = distances_from(&g, t);
+            for v in 0..144u32 {
+                let (bound, km) = (lm.bound(v, t), d[v as usize]);
+                assert!(bound <= km, "{v}→{t}: bound {bound} > path {km}");
+                tight += usize::from(bound > km - 2.0 * unit - 1e-3);
+            }
+        }
+        assert!(
+            tight > 29,
+            "exact where v lies between a landmark and t: {tight}"
+        );
     }
 
     #[test]
     fn parts_are_checked() {
         let g = two_parts();
         let lm = Landmarks::build(&g, 2);
-        let ok = Landmarks::from_parts(&g, lm.nodes().to_vec(), lm.distances().to_vec());
+        let ok = Landmarks::from_parts(
+            &g,
+            lm.nodes().to_vec(),
+            lm.scales().to_vec(),
+            lm.distances().to_vec(),
+        );
         assert_eq!(ok.as_ref(), Ok(&lm));
-        assert!(Landmarks::from_parts(&g, vec![0], vec![0.0; 4]).is_err());
-        assert!(Landmarks::from_parts(&g, vec![9], vec![0.0; 5]).is_err());
-        assert!(Landmarks::from_parts(&g, vec![0], vec![f32::NAN; 5]).is_err());
+        assert!(Landmarks::from_parts(&g, vec![0], vec![1.0], vec![0; 4]).is_err());
+        assert!(Landmarks::from_parts(&g, vec![9], vec![1.0], vec![0; 5]).is_err());
+        assert!(Landmarks::from_parts(&g, vec![0], vec![f64::NAN], vec![0; 5]).is_err());
+        assert!(Landmarks::from_parts(&g, vec![0], vec![], vec![0; 5]).is_err());
     }
 }
