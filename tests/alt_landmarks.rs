@@ -48,14 +48,14 @@ fn grid_geojson() -> String {
             r#"{{"type": "Feature", "properties": {{"name": "{name}", "kind": "{kind}"}}, "geometry": {{"type": "LineString", "coordinates": [{c}]}}}}"#
         )
     };
-    for i in 0..side {
+    for (i, row) in pts.iter().enumerate() {
         let kind = if i % 7 == 3 {
             "high-speed"
         } else {
             "conventional"
         };
-        features.push(line(pts[i].clone(), format!("row {i}"), kind));
-        let col: Vec<(f64, f64)> = (0..side).map(|r| pts[r][i]).collect();
+        features.push(line(row.clone(), format!("row {i}"), kind));
+        let col: Vec<(f64, f64)> = pts.iter().map(|r| r[i]).collect();
         features.push(line(col, format!("column {i}"), "conventional"));
     }
     format!(
