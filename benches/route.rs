@@ -221,7 +221,7 @@ fn million() {
     })
     .collect();
     let n = g.node_count();
-    let random: usize = env_usize("JM_RANDOM_PAIRS").unwrap_or(16);
+    let random: usize = env_usize("JM_RANDOM_PAIRS").unwrap_or(100);
     for i in 0..random {
         let a = ((rng.next() * n as f64) as usize).min(n - 1) as u32;
         let b = ((rng.next() * n as f64) as usize).min(n - 1) as u32;
