@@ -5,8 +5,13 @@
 //!    `journeymap route --mode rail --from Pyongyang --to "Dong Dang"`
 //!    (target ≤ 60 ms), and the in-process load + query;
 //! 2. a synthetic graph of 1 million nodes (a 1000 × 1000 grid, ~1 km
-//!    spacing, jittered, one diagonal per cell): one long query (target
-//!    ≤ 100 ms) and the process's resident memory (target ≤ 300 MB);
+//!    spacing, jittered, one diagonal per cell): 4 fixed and 100 random
+//!    queries (target ≤ 100 ms each; median and worst printed), first with
+//!    the geodesic bound only, then after building 16 landmarks (time
+//!    printed), checking that both give the same lengths; the process's
+//!    peak resident memory (target ≤ 300 MB); the network file with
+//!    landmarks, its load time and a query on it. Knobs: `JM_LANDMARKS=K`,
+//!    `JM_RANDOM_PAIRS=N`, `JM_SKIP_PLAIN=1`;
 //! 3. `.osm.pbf` import throughput on a synthetic extract written as OSM XML
 //!    and converted by `osmium cat` (osmium-tool must be installed).
 
