@@ -2,13 +2,13 @@
 //! `--network` loads: arrays copied in and out with no parsing, so a graph of
 //! millions of nodes loads in milliseconds.
 //!
-//! Format, version 1, all integers and floats little-endian:
+//! Format, version 2, all integers and floats little-endian:
 //!
 //! | offset | type | field |
 //! |---|---|---|
 //! | 0 | `[u8; 8]` | magic `JMNETGRF` |
-//! | 8 | u32 | version (1) |
-//! | 12 | u8, `[u8; 3]` | mode (0 rail, 1 road), reserved zeros |
+//! | 8 | u32 | version (2; version 1 files, the same without landmarks, load too) |
+//! | 12 | u8, u8, `[u8; 2]` | mode (0 rail, 1 road), landmark count K (≤ 32), reserved zeros |
 //! | 16 | u32 × 6 | counts: nodes N, edges E, shape points S, lines L, names M, string bytes B |
 //! | 40 | u64 | checksum of everything after the header (see [`checksum`]) |
 //! | 48 | | arrays, in order: |
@@ -19,6 +19,8 @@
 //! | | L × (u32 name, u8 kind, `[u8; 3]`, f64 official km or NaN) | lines; kind 0 conventional, 1 high-speed, 2 expressway, 3 highway |
 //! | | M × (u32 offset, u32 length) | names: byte ranges of the string blob |
 //! | | B bytes | UTF-8 string blob |
+//! | | K × (u32, f64) | landmark node, km per distance unit ([`crate::network::landmarks`]) |
+//! | | N × K × u16 | each node's distance from each landmark in units, rounded down, node-major; 65 535 unreachable |
 //!
 //! Loading checks the magic, version, that the file size is exactly what the
 //! counts say (a truncated file is named as such), the checksum, and every
@@ -27,11 +29,14 @@
 use crate::measure::{Km, LatLon};
 use crate::mode::Mode;
 use crate::network::graph::{Edge, Graph, GraphBuilder, LineInfo, NO_NAME};
+use crate::network::landmarks::{Landmarks, MAX_LANDMARKS};
 use crate::network::lines::LineKind;
 use std::path::Path;
 
 pub const MAGIC: &[u8; 8] = b"JMNETGRF";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+/// Version 1 files (no landmarks) still load.
+const OLDEST_VERSION: u32 = 1;
 const HEADER: usize = 48;
 const NODE: usize = 8;
 const NAME_REF: usize = 4;
@@ -120,10 +125,23 @@ pub fn to_bytes(g: &Graph) -> Vec<u8> {
         blob.extend_from_slice(n.as_bytes());
     }
     body.extend_from_slice(&blob);
+    let landmark_count = match g.landmarks() {
+        Some(lm) => {
+            for (v, s) in lm.nodes().iter().zip(lm.scales()) {
+                body.extend_from_slice(&v.to_le_bytes());
+                body.extend_from_slice(&s.to_le_bytes());
+            }
+            for d in lm.distances() {
+                body.extend_from_slice(&d.to_le_bytes());
+            }
+            lm.nodes().len() as u8
+        }
+        None => 0,
+    };
     let mut out = Vec::with_capacity(HEADER + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&[mode_code(g.mode), 0, 0, 0]);
+    out.extend_from_slice(&[mode_code(g.mode), landmark_count, 0, 0]);
     for c in [
         g.nodes.len(),
         g.edges.len(),
@@ -209,7 +227,7 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
     }
     let mut c = Cursor { b, at: 8 };
     let version = c.u32();
-    if version != VERSION {
+    if !(OLDEST_VERSION..=VERSION).contains(&version) {
         return Err(format!("graph file version {version}, this journeymap reads version {VERSION}; re-import the network"));
     }
     let mode = match b[12] {
@@ -221,6 +239,12 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
             ))
         }
     };
+    let k = b[13] as u64;
+    if k as usize > MAX_LANDMARKS {
+        return Err(format!(
+            "corrupt graph file: {k} landmarks at byte 13, at most {MAX_LANDMARKS}"
+        ));
+    }
     c.at = 16;
     let [n, e, s, l, m, blob] =
         [c.u32(), c.u32(), c.u32(), c.u32(), c.u32(), c.u32()].map(|x| x as u64);
@@ -231,7 +255,9 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
         + s * SHAPE as u64
         + l * LINE as u64
         + m * NAME as u64
-        + blob;
+        + blob
+        + k * 12
+        + n * k * 2;
     if (b.len() as u64) < want {
         return Err(format!(
             "truncated: {} bytes, the header's counts need {want}",
@@ -280,7 +306,8 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
         .map(|_| (c.u32() as usize, c.u32() as usize))
         .collect();
     let blob_at = c.at;
-    let text = std::str::from_utf8(&b[blob_at..]).map_err(|err| {
+    let blob_end = blob_at + blob as usize;
+    let text = std::str::from_utf8(&b[blob_at..blob_end]).map_err(|err| {
         format!(
             "corrupt graph file: names are not UTF-8 at byte {}",
             blob_at + err.valid_up_to()
@@ -319,9 +346,23 @@ pub fn from_bytes(b: &[u8]) -> Result<Graph, String> {
     {
         return Err("corrupt graph file: node name index out of range".into());
     }
-    GraphBuilder::from_parts(mode, nodes, node_names, names, edges, shapes, lines)
+    let mut g = GraphBuilder::from_parts(mode, nodes, node_names, names, edges, shapes, lines)
         .finish()
-        .map_err(|err| format!("corrupt graph file: {err}"))
+        .map_err(|err| format!("corrupt graph file: {err}"))?;
+    if k > 0 {
+        c.at = blob_end;
+        let k = k as usize;
+        let (marks, scales): (Vec<u32>, Vec<f64>) = (0..k).map(|_| (c.u32(), c.f64())).unzip();
+        let dist: Vec<u16> = b[c.at..c.at + n * k * 2]
+            .chunks_exact(2)
+            .map(|w| u16::from_le_bytes([w[0], w[1]]))
+            .collect();
+        let lm = Landmarks::from_parts(&g, marks, scales, dist)
+            .map_err(|err| format!("corrupt graph file: {err}"))?;
+        g.set_landmarks(Some(lm))
+            .map_err(|err| format!("corrupt graph file: {err}"))?;
+    }
+    Ok(g)
 }
 
 #[cfg(test)]
@@ -349,6 +390,29 @@ mod tests {
         assert_eq!(h.edge(0), g.edge(0));
         assert_eq!(h.lines()[0], g.lines()[0]);
         assert_eq!(h.shape(0), &[LatLon::new(21.4, 106.2)]);
+    }
+
+    #[test]
+    fn landmarks_round_trip_and_version_1_files_load() {
+        let mut g = sample();
+        g.build_landmarks(2);
+        let bytes = to_bytes(&g);
+        let k = g.landmarks().map_or(0, |l| l.nodes().len());
+        assert!(k > 0);
+        assert_eq!(bytes[13] as usize, k, "landmark count in the header");
+        let h = from_bytes(&bytes).unwrap();
+        assert_eq!(h.landmarks(), g.landmarks());
+        let err = from_bytes(&bytes[..bytes.len() - 4]).unwrap_err();
+        assert!(err.contains("truncated"), "{err}");
+        let mut too_many = bytes.clone();
+        too_many[13] = 33;
+        let err = from_bytes(&too_many).unwrap_err();
+        assert!(err.contains("33 landmarks at byte 13"), "{err}");
+        let mut v1 = to_bytes(&sample());
+        v1[8..12].copy_from_slice(&1u32.to_le_bytes());
+        assert!(from_bytes(&v1).unwrap().landmarks().is_none());
+        v1[8..12].copy_from_slice(&3u32.to_le_bytes());
+        assert!(from_bytes(&v1).unwrap_err().contains("version 3"));
     }
 
     #[test]

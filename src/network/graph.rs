@@ -21,6 +21,7 @@
 
 use crate::measure::{geodesic_distance, Km, LatLon};
 use crate::mode::Mode;
+use crate::network::landmarks::Landmarks;
 use crate::network::lines::LineKind;
 use std::sync::OnceLock;
 
@@ -76,6 +77,7 @@ pub struct Graph {
     adj_start: Vec<u32>,
     adj: Vec<u32>,
     pub(crate) index: OnceLock<crate::network::snap::NodeIndex>,
+    landmarks: Option<Landmarks>,
 }
 
 /// Why a graph could not be built.
@@ -272,6 +274,7 @@ impl GraphBuilder {
             adj_start,
             adj,
             index: OnceLock::new(),
+            landmarks: None,
         })
     }
 }
@@ -363,6 +366,31 @@ impl Graph {
 }
 
 impl Graph {
+    /// Precomputes `k` ALT landmarks ([`Landmarks::build`]) so that long
+    /// searches settle fewer nodes; worth it on large graphs that answer
+    /// many queries (2·k bytes per node).
+    pub fn build_landmarks(&mut self, k: usize) {
+        self.landmarks = (k > 0).then(|| Landmarks::build(self, k));
+    }
+
+    /// Sets (or with `None` removes) landmarks built for this graph; an
+    /// error if they are sized for another.
+    pub fn set_landmarks(
+        &mut self,
+        landmarks: Option<Landmarks>,
+    ) -> Result<(), crate::network::landmarks::LandmarkError> {
+        if let Some(lm) = &landmarks {
+            Landmarks::check_fits(self, lm.nodes(), lm.scales(), lm.distances())?;
+        }
+        self.landmarks = landmarks;
+        Ok(())
+    }
+
+    /// The graph's landmarks, if it has any.
+    pub fn landmarks(&self) -> Option<&Landmarks> {
+        self.landmarks.as_ref()
+    }
+
     /// Nodes whose folded name contains `name` folded as whole words
     /// ("Noi Bai" in "Nội Bài International Airport"), shortest name
     /// first, then in node order. For when no name matches exactly.

@@ -3,7 +3,8 @@
 //!
 //! - [`lines`]: networks as named lines of stations (the bundled data).
 //! - [`graph`]: the routable graph; [`from_lines`] builds it from lines.
-//! - [`search`]: shortest paths (A*) and routing profiles.
+//! - [`search`]: shortest paths (A*) and routing profiles; [`landmarks`]:
+//!   precomputed lower bounds that speed A* on large graphs.
 //! - [`snap`]: nearest node within a tolerance.
 //! - [`file`]: the compact binary graph file; [`import`]: OSM and GeoJSON.
 
@@ -11,6 +12,7 @@ pub mod file;
 pub mod from_lines;
 pub mod graph;
 pub mod import;
+pub mod landmarks;
 pub mod lines;
 pub mod search;
 pub mod snap;
