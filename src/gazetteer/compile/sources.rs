@@ -4,7 +4,7 @@
 use super::{bad, Builder};
 use crate::format::{size_class, MatchKind, PlaceKind};
 use flate2::read::GzDecoder;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -99,16 +99,19 @@ pub(super) fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> 
 }
 
 /// Admin regions need a representative point. First-level regions (states,
-/// provinces) take the centroid of all their cities500 places (the
-/// normalised mean of their unit vectors): a state is named for its whole
-/// extent, and its capital can lie at an edge (Tallahassee is 380 km from
-/// the middle of Florida), which put "Florida" outside the 161 km that
-/// geocoding is judged by. Second-level regions (counties) are small enough
-/// for their seat (the PPLA2 city with their code) or else their most
-/// populous city. Regions with no city in cities500 are left out because
-/// they could not be placed. Their population is unknown (0): GeoNames'
-/// admin tables do not give it; for ranking their size is the summed
-/// population of their places.
+/// provinces) take the centroid of the area their cities500 places cover:
+/// the mean of the unit vectors of the half-degree cells that hold at
+/// least one of their places, each cell counted once. A state is named for
+/// its whole extent, and its capital can lie at an edge (Tallahassee is
+/// 380 km from the middle of Florida), which put "Florida" outside the
+/// 161 km that geocoding is judged by; counting cells rather than places
+/// keeps dense metro areas (Houston, Dallas) from dragging the point
+/// toward them. Second-level regions (counties) are small enough for their
+/// seat (the PPLA2 city with their code) or else their most populous city.
+/// Regions with no city in cities500 are left out because they could not
+/// be placed. Their population is unknown (0): GeoNames' admin tables do
+/// not give it; for ranking their size is the summed population of their
+/// places.
 pub(super) fn add_admins(
     b: &mut Builder,
     cities: &[Vec<String>],
@@ -120,17 +123,16 @@ pub(super) fn add_admins(
     let mut best1: HashMap<String, Best> = HashMap::new();
     let mut best2: HashMap<String, Best> = HashMap::new();
     let mut sum: HashMap<String, u64> = HashMap::new();
-    let mut centroid1: HashMap<String, [f64; 3]> = HashMap::new();
+    let mut cells1: HashMap<String, BTreeSet<(i32, i32)>> = HashMap::new();
     for c in cities {
         let pop: u64 = c[10].parse().unwrap_or(0);
         let (lat, lon) = (coord_e7(&c[3], "lat")?, coord_e7(&c[4], "lon")?);
         let k1 = format!("{}.{}", c[7], c[8]);
         let k2 = format!("{k1}.{}", c[9]);
-        let v = unit_vector(lat, lon);
-        let acc = centroid1.entry(k1.clone()).or_default();
-        for (a, x) in acc.iter_mut().zip(v) {
-            *a += x;
-        }
+        cells1
+            .entry(k1.clone())
+            .or_default()
+            .insert(cell_of(lat, lon));
         *sum.entry(k1.clone()).or_default() += pop;
         *sum.entry(k2.clone()).or_default() += pop;
         for (key, map, seat) in [
@@ -152,9 +154,9 @@ pub(super) fn add_admins(
             let Some(&(_, _, seat_lat, seat_lon)) = best.get(key) else {
                 continue;
             };
-            let (lat, lon) = match centroid1.get(key) {
-                Some(v) if level == PlaceKind::Admin1 => {
-                    from_vector(*v).unwrap_or((seat_lat, seat_lon))
+            let (lat, lon) = match cells1.get(key) {
+                Some(cells) if level == PlaceKind::Admin1 => {
+                    cells_centroid(cells).unwrap_or((seat_lat, seat_lon))
                 }
                 _ => (seat_lat, seat_lon),
             };
@@ -174,18 +176,31 @@ pub(super) fn add_admins(
     Ok(())
 }
 
-/// The unit vector of a point given in 1e-7 degrees.
-fn unit_vector(lat_e7: i32, lon_e7: i32) -> [f64; 3] {
-    let (lat, lon) = (
-        (f64::from(lat_e7) * 1e-7).to_radians(),
-        (f64::from(lon_e7) * 1e-7).to_radians(),
-    );
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+/// Side of the cells a region's extent is measured in, degrees.
+const CELL_DEGREES: f64 = 0.5;
+
+/// The cell (row, column) holding a point given in 1e-7 degrees.
+fn cell_of(lat_e7: i32, lon_e7: i32) -> (i32, i32) {
+    let cell = |v: i32| (f64::from(v) * 1e-7 / CELL_DEGREES).floor() as i32;
+    (cell(lat_e7), cell(lon_e7))
 }
 
-/// The point (1e-7 degrees) a summed unit vector points at; `None` when the
-/// sum is (near) zero, i.e. the places are spread evenly round the globe.
-fn from_vector([x, y, z]: [f64; 3]) -> Option<(i32, i32)> {
+/// The centroid (1e-7 degrees) of the cells' centres: their summed unit
+/// vectors, normalised. `None` when the sum is (near) zero, i.e. the cells
+/// are spread evenly round the globe.
+fn cells_centroid(cells: &BTreeSet<(i32, i32)>) -> Option<(i32, i32)> {
+    let mut sum = [0.0f64; 3];
+    for &(row, col) in cells {
+        let lat = ((f64::from(row) + 0.5) * CELL_DEGREES).to_radians();
+        let lon = ((f64::from(col) + 0.5) * CELL_DEGREES).to_radians();
+        for (s, x) in sum
+            .iter_mut()
+            .zip([lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()])
+        {
+            *s += x;
+        }
+    }
+    let [x, y, z] = sum;
     let n = (x * x + y * y + z * z).sqrt();
     if n < 1e-9 {
         return None;
