@@ -1,9 +1,11 @@
 """Representative points for countries from Natural Earth admin-0 polygons.
 
-A country is placed at the area centroid of its largest polygon (its main
-landmass): the point a reader means by "the United States" or "Russia" is
-the middle of the mainland, not an average dragged off-shore by Alaska,
-Hawaii or far islands, and not a capital at an edge. The centroid is taken
+A country is placed at the area centroid of its major landmasses: its
+largest polygon and every polygon at least half as large (New Zealand's
+two islands, Indonesia's Borneo, Sumatra and New Guinea). The point a
+reader means by "the United States" is the middle of the mainland, not an
+average dragged off-shore by Alaska, Hawaii or far islands, and not a
+capital at an edge. The centroid is taken
 in a Lambert azimuthal equal-area projection centred on the ring, so areas
 (and so the centroid) are right on the ellipsoid-free sphere at any size.
 
@@ -75,6 +77,20 @@ def _outer_rings(shape):
             yield ring
 
 
+# A polygon at least this share of the largest one's area is a major landmass.
+MAJOR_SHARE = 0.5
+
+
+def major_centroid(rings):
+    """rings: [(area, (lat, lon))] -> area-weighted centroid of the major ones."""
+    largest = max(a for a, _ in rings)
+    acc = [0.0, 0.0, 0.0]
+    for a, c in rings:
+        if a >= MAJOR_SHARE * largest:
+            acc = [s + a * t for s, t in zip(acc, _to3(*c))]
+    return _from3(acc)
+
+
 def country_points(ne_zip, tmp_dir):
     """ISO2 -> (lat, lon) rounded to 4 decimals, from the Natural Earth
     admin-0 zip. Where several records share an ISO code (dependencies,
@@ -94,7 +110,7 @@ def country_points(ne_zip, tmp_dir):
         if not rings:
             continue
         total = sum(a for a, _ in rings)
-        _, (lat, lon) = max(rings, key=lambda r: r[0])
+        lat, lon = major_centroid(rings)
         if iso not in best or total > best[iso][0]:
             best[iso] = (total, round(lat, 4), round(lon, 4))
     return {iso: (lat, lon) for iso, (_, lat, lon) in best.items()}

@@ -146,6 +146,53 @@ const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
 /// A first-level region when the article names others of its country.
 const ADMIN1_SIBLING_BONUS: f64 = 6.0;
 
+/// A place in the article's home region (see [`home_region`]).
+const HOME_BONUS: f64 = 4.0;
+/// Clear places needed before a region counts as the article's home.
+const HOME_MIN_PLACES: usize = 2;
+
+/// The first-level region (country, admin1 name) that holds more than half
+/// of the article's clearly resolved places (first choices ahead of their
+/// runner-up by `ANCHOR_MARGIN`, any kind below country, and state
+/// abbreviations), if at least `HOME_MIN_PLACES` of them: a local paper's
+/// story about "Palestine" and Anderson County is in Texas.
+fn home_region(
+    g: &Gazetteer,
+    found: &[Found],
+    first: &BTreeMap<&String, Vec<Candidate>>,
+) -> Option<(String, String)> {
+    let mut ids: Vec<crate::gazetteer::PlaceId> = first
+        .values()
+        .filter_map(|c| {
+            let top = c.first()?;
+            let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
+            (margin >= ANCHOR_MARGIN).then_some(top.id)
+        })
+        .collect();
+    ids.extend(found.iter().filter_map(|f| match &f.what {
+        What::Fixed { id } => g.by_source_id(id),
+        _ => None,
+    }));
+    ids.sort();
+    ids.dedup();
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut total = 0;
+    for id in ids {
+        let p = g.place(id);
+        if p.kind() == PlaceKind::Country || p.admin1_name().is_empty() {
+            continue;
+        }
+        total += 1;
+        *counts
+            .entry((p.country().to_string(), p.admin1_name().to_string()))
+            .or_default() += 1;
+    }
+    let ((cc, a1), n) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    (n >= HOME_MIN_PLACES && 2 * n > total).then_some((cc, a1))
+}
+
 /// Where the article says its places are: "X, Region" containers per name,
 /// and the first-level regions it names.
 struct Regions {
@@ -153,6 +200,8 @@ struct Regions {
     containers: BTreeMap<String, (String, String)>,
     /// (country, admin1 name) named in the article.
     admin1s: Vec<(String, String)>,
+    /// The first-level region most of the article's clear places are in.
+    home: Option<(String, String)>,
 }
 
 impl Regions {
@@ -195,6 +244,7 @@ impl Regions {
         Regions {
             containers,
             admin1s,
+            home: home_region(g, found, first),
         }
     }
 
@@ -228,6 +278,14 @@ impl Regions {
                 cand.reasons.push(format!(
                     "the article names other regions of {cc} +{ADMIN1_SIBLING_BONUS:.2}"
                 ));
+            }
+            if let Some((hc, ha)) = &self.home {
+                if hc == cc && ha == a1 {
+                    cand.score += HOME_BONUS;
+                    cand.reasons.push(format!(
+                        "in the region most of the article's places are in +{HOME_BONUS:.2}"
+                    ));
+                }
             }
             if self.admin1s.iter().any(|(x, y)| x == cc && y == a1) && p.kind() != PlaceKind::Admin1
             {
