@@ -91,26 +91,36 @@ def major_centroid(rings):
     return _from3(acc)
 
 
-def country_points(ne_zip, tmp_dir):
-    """ISO2 -> (lat, lon) rounded to 4 decimals, from the Natural Earth
-    admin-0 zip. Where several records share an ISO code (dependencies,
-    island territories) the one with the largest land area wins."""
+def read_shapes(ne_zip, tmp_dir):
+    """ISO2 -> [pyshp shape], from the Natural Earth admin-0 zip (several
+    records can share an ISO code: dependencies, island territories)."""
     import shapefile  # pyshp
 
     with zipfile.ZipFile(ne_zip) as z:
         z.extractall(tmp_dir)
     shp = next(os.path.join(tmp_dir, f) for f in sorted(os.listdir(tmp_dir)) if f.endswith(".shp"))
-    best = {}
+    shapes = {}
     for sr in shapefile.Reader(shp).iterShapeRecords():
         rec = sr.record.as_dict()
         iso = rec["ISO_A2_EH"] if rec["ISO_A2_EH"] != "-99" else rec["ISO_A2"]
-        if len(iso) != 2 or not iso.isalpha():
-            continue
-        rings = [ring_area_centroid(r) for r in _outer_rings(sr.shape)]
-        if not rings:
-            continue
-        total = sum(a for a, _ in rings)
-        lat, lon = major_centroid(rings)
-        if iso not in best or total > best[iso][0]:
-            best[iso] = (total, round(lat, 4), round(lon, 4))
-    return {iso: (lat, lon) for iso, (_, lat, lon) in best.items()}
+        if len(iso) == 2 and iso.isalpha():
+            shapes.setdefault(iso, []).append(sr.shape)
+    return shapes
+
+
+def country_points(shapes):
+    """ISO2 -> (lat, lon) rounded to 4 decimals. Where several records share
+    an ISO code the one with the largest land area wins."""
+    out = {}
+    for iso in sorted(shapes):
+        best = None
+        for shape in shapes[iso]:
+            rings = [ring_area_centroid(r) for r in _outer_rings(shape)]
+            if not rings:
+                continue
+            total = sum(a for a, _ in rings)
+            if best is None or total > best[0]:
+                best = (total, major_centroid(rings))
+        if best:
+            out[iso] = (round(best[1][0], 4), round(best[1][1], 4))
+    return out

@@ -53,6 +53,19 @@ fn is_code_like(s: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// A `code lat lon` table (1e-7 degrees) by code.
+pub(super) fn read_points(path: &Path) -> io::Result<BTreeMap<String, (i32, i32)>> {
+    read_tsv(path, 3)?
+        .into_iter()
+        .map(|r| {
+            Ok((
+                r[0].clone(),
+                (coord_e7(&r[1], "lat")?, coord_e7(&r[2], "lon")?),
+            ))
+        })
+        .collect()
+}
+
 pub(super) fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> {
     // iso2 iso3 name capital lat lon population geonameid alternates demonyms
     let rows = read_tsv(&data_dir.join("countries.tsv.gz"), 10)?;
@@ -99,23 +112,25 @@ pub(super) fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> 
 }
 
 /// Admin regions need a representative point. First-level regions (states,
-/// provinces) take the centroid of the area their cities500 places cover:
-/// the mean of the unit vectors of the half-degree cells that hold at
-/// least one of their places, each cell counted once. A state is named for
-/// its whole extent, and its capital can lie at an edge (Tallahassee is
-/// 380 km from the middle of Florida), which put "Florida" outside the
-/// 161 km that geocoding is judged by; counting cells rather than places
-/// keeps dense metro areas (Houston, Dallas) from dragging the point
-/// toward them. Second-level regions (counties) are small enough for their
-/// seat (the PPLA2 city with their code) or else their most populous city.
-/// Regions with no city in cities500 are left out because they could not
-/// be placed. Their population is unknown (0): GeoNames' admin tables do
-/// not give it; for ranking their size is the summed population of their
+/// provinces) take the centroid of their extent from `admin1_points.tsv.gz`
+/// (reconstructed from the country polygon and the places in it, see
+/// scripts/gazetteer/admin1_points.py): a state is named for its whole
+/// extent, and its capital can lie at an edge (Tallahassee is 380 km from
+/// the middle of Florida), which put "Florida" outside the 161 km that
+/// geocoding is judged by. A region missing there (no polygon cell reached
+/// it) takes the centroid of the half-degree cells its places cover, each
+/// cell counted once so that dense metro areas do not drag the point.
+/// Second-level regions (counties) are small enough for their seat (the
+/// PPLA2 city with their code) or else their most populous city. Regions
+/// with no city in cities500 are left out because they could not be
+/// placed. Their population is unknown (0): GeoNames' admin tables do not
+/// give it; for ranking their size is the summed population of their
 /// places.
 pub(super) fn add_admins(
     b: &mut Builder,
     cities: &[Vec<String>],
     admin1: &BTreeMap<String, String>,
+    admin1_points: &BTreeMap<String, (i32, i32)>,
     admin2: &BTreeMap<String, String>,
 ) -> io::Result<()> {
     // code -> (is seat, population, lat, lon)
@@ -154,8 +169,9 @@ pub(super) fn add_admins(
             let Some(&(_, _, seat_lat, seat_lon)) = best.get(key) else {
                 continue;
             };
-            let (lat, lon) = match cells1.get(key) {
-                Some(cells) if level == PlaceKind::Admin1 => {
+            let (lat, lon) = match (level, admin1_points.get(key), cells1.get(key)) {
+                (PlaceKind::Admin1, Some(&point), _) => point,
+                (PlaceKind::Admin1, None, Some(cells)) => {
                     cells_centroid(cells).unwrap_or((seat_lat, seat_lon))
                 }
                 _ => (seat_lat, seat_lon),
