@@ -253,6 +253,7 @@ impl Regions {
             return c;
         }
         let container = self.containers.get(name);
+        let itself = country_reading(g, &c);
         for cand in &mut c {
             let p = g.place(cand.id);
             if matches!(p.kind(), PlaceKind::Country) {
@@ -272,7 +273,8 @@ impl Regions {
             }
             // "Georgia" beside "Texas" and "Florida" is the state.
             let siblings = p.kind() == PlaceKind::Admin1
-                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1);
+                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1)
+                && itself.as_deref() != Some(cc);
             if siblings {
                 cand.score += ADMIN1_SIBLING_BONUS;
                 cand.reasons.push(format!(
@@ -298,6 +300,17 @@ impl Regions {
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         c
     }
+}
+
+/// The country a name can itself mean, if any ("Mexico" → MX). Places
+/// inside that country sharing the name (the State of México, Mexico City
+/// whose alternate name is "Mexico") get no bonus for the article being
+/// about that country: the evidence points at the country reading itself.
+fn country_reading(g: &Gazetteer, c: &[Candidate]) -> Option<String> {
+    c.iter()
+        .map(|cand| g.place(cand.id))
+        .find(|p| p.kind() == PlaceKind::Country)
+        .map(|p| p.country().to_string())
 }
 
 /// Candidates considered for the proximity pass (the best by the first
@@ -355,9 +368,13 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Can
     if c.len() < 2 {
         return c;
     }
+    let itself = country_reading(g, &c);
     for cand in &mut c {
         let p = g.place(cand.id);
-        if p.kind() != PlaceKind::Country && countries.iter().any(|c| c == p.country()) {
+        if p.kind() != PlaceKind::Country
+            && countries.iter().any(|c| c == p.country())
+            && itself.as_deref() != Some(p.country())
+        {
             cand.score += COUNTRY_BONUS;
             cand.reasons.push(format!(
                 "in a country the article names +{COUNTRY_BONUS:.2}"
