@@ -153,13 +153,15 @@ const HOME_MIN_PLACES: usize = 2;
 
 /// The first-level region (country, admin1 name) that holds more than half
 /// of the article's clearly resolved places (first choices ahead of their
-/// runner-up by `ANCHOR_MARGIN`, any kind below country, and state
-/// abbreviations), if at least `HOME_MIN_PLACES` of them: a local paper's
+/// runner-up by `ANCHOR_MARGIN`, any kind below country, state
+/// abbreviations, and names followed by their region), if at least
+/// `HOME_MIN_PLACES` of them: a local paper's
 /// story about "Palestine" and Anderson County is in Texas.
 fn home_region(
     g: &Gazetteer,
     found: &[Found],
     first: &BTreeMap<&String, Vec<Candidate>>,
+    containers: &BTreeMap<String, (String, String)>,
 ) -> Option<(String, String)> {
     let mut ids: Vec<crate::gazetteer::PlaceId> = first
         .values()
@@ -177,6 +179,11 @@ fn home_region(
     ids.dedup();
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut total = 0;
+    // "Fairfield, Texas": the name is in the region named after it.
+    for region in containers.values().filter(|(_, a1)| !a1.is_empty()) {
+        total += 1;
+        *counts.entry(region.clone()).or_default() += 1;
+    }
     for id in ids {
         let p = g.place(id);
         if p.kind() == PlaceKind::Country || p.admin1_name().is_empty() {
@@ -241,10 +248,11 @@ impl Regions {
             .collect();
         admin1s.sort();
         admin1s.dedup();
+        let home = home_region(g, found, first, &containers);
         Regions {
             containers,
             admin1s,
-            home: home_region(g, found, first),
+            home,
         }
     }
 
