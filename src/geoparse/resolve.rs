@@ -146,6 +146,60 @@ const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
 /// A first-level region when the article names others of its country.
 const ADMIN1_SIBLING_BONUS: f64 = 6.0;
 
+/// A place in the article's home region (see [`home_region`]).
+const HOME_BONUS: f64 = 4.0;
+/// Clear places needed before a region counts as the article's home.
+const HOME_MIN_PLACES: usize = 2;
+
+/// The first-level region (country, admin1 name) that holds more than half
+/// of the article's clearly resolved places (first choices ahead of their
+/// runner-up by `ANCHOR_MARGIN`, any kind below country, state
+/// abbreviations, and names followed by their region), if at least
+/// `HOME_MIN_PLACES` of them: a local paper's
+/// story about "Palestine" and Anderson County is in Texas.
+fn home_region(
+    g: &Gazetteer,
+    found: &[Found],
+    first: &BTreeMap<&String, Vec<Candidate>>,
+    containers: &BTreeMap<String, (String, String)>,
+) -> Option<(String, String)> {
+    let mut ids: Vec<crate::gazetteer::PlaceId> = first
+        .values()
+        .filter_map(|c| {
+            let top = c.first()?;
+            let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
+            (margin >= ANCHOR_MARGIN).then_some(top.id)
+        })
+        .collect();
+    ids.extend(found.iter().filter_map(|f| match &f.what {
+        What::Fixed { id } => g.by_source_id(id),
+        _ => None,
+    }));
+    ids.sort();
+    ids.dedup();
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut total = 0;
+    // "Fairfield, Texas": the name is in the region named after it.
+    for region in containers.values().filter(|(_, a1)| !a1.is_empty()) {
+        total += 1;
+        *counts.entry(region.clone()).or_default() += 1;
+    }
+    for id in ids {
+        let p = g.place(id);
+        if p.kind() == PlaceKind::Country || p.admin1_name().is_empty() {
+            continue;
+        }
+        total += 1;
+        *counts
+            .entry((p.country().to_string(), p.admin1_name().to_string()))
+            .or_default() += 1;
+    }
+    let ((cc, a1), n) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    (n >= HOME_MIN_PLACES && 2 * n > total).then_some((cc, a1))
+}
+
 /// Where the article says its places are: "X, Region" containers per name,
 /// and the first-level regions it names.
 struct Regions {
@@ -153,6 +207,8 @@ struct Regions {
     containers: BTreeMap<String, (String, String)>,
     /// (country, admin1 name) named in the article.
     admin1s: Vec<(String, String)>,
+    /// The first-level region most of the article's clear places are in.
+    home: Option<(String, String)>,
 }
 
 impl Regions {
@@ -192,9 +248,11 @@ impl Regions {
             .collect();
         admin1s.sort();
         admin1s.dedup();
+        let home = home_region(g, found, first, &containers);
         Regions {
             containers,
             admin1s,
+            home,
         }
     }
 
@@ -203,6 +261,7 @@ impl Regions {
             return c;
         }
         let container = self.containers.get(name);
+        let itself = country_reading(g, &c);
         for cand in &mut c {
             let p = g.place(cand.id);
             if matches!(p.kind(), PlaceKind::Country) {
@@ -222,12 +281,21 @@ impl Regions {
             }
             // "Georgia" beside "Texas" and "Florida" is the state.
             let siblings = p.kind() == PlaceKind::Admin1
-                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1);
+                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1)
+                && itself.as_deref() != Some(cc);
             if siblings {
                 cand.score += ADMIN1_SIBLING_BONUS;
                 cand.reasons.push(format!(
                     "the article names other regions of {cc} +{ADMIN1_SIBLING_BONUS:.2}"
                 ));
+            }
+            if let Some((hc, ha)) = &self.home {
+                if hc == cc && ha == a1 {
+                    cand.score += HOME_BONUS;
+                    cand.reasons.push(format!(
+                        "in the region most of the article's places are in +{HOME_BONUS:.2}"
+                    ));
+                }
             }
             if self.admin1s.iter().any(|(x, y)| x == cc && y == a1) && p.kind() != PlaceKind::Admin1
             {
@@ -240,6 +308,17 @@ impl Regions {
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         c
     }
+}
+
+/// The country a name can itself mean, if any ("Mexico" → MX). Places
+/// inside that country sharing the name (the State of México, Mexico City
+/// whose alternate name is "Mexico") get no bonus for the article being
+/// about that country: the evidence points at the country reading itself.
+fn country_reading(g: &Gazetteer, c: &[Candidate]) -> Option<String> {
+    c.iter()
+        .map(|cand| g.place(cand.id))
+        .find(|p| p.kind() == PlaceKind::Country)
+        .map(|p| p.country().to_string())
 }
 
 /// Candidates considered for the proximity pass (the best by the first
@@ -297,9 +376,13 @@ fn rerank(g: &Gazetteer, mut c: Vec<Candidate>, countries: &[String]) -> Vec<Can
     if c.len() < 2 {
         return c;
     }
+    let itself = country_reading(g, &c);
     for cand in &mut c {
         let p = g.place(cand.id);
-        if p.kind() != PlaceKind::Country && countries.iter().any(|c| c == p.country()) {
+        if p.kind() != PlaceKind::Country
+            && countries.iter().any(|c| c == p.country())
+            && itself.as_deref() != Some(p.country())
+        {
             cand.score += COUNTRY_BONUS;
             cand.reasons.push(format!(
                 "in a country the article names +{COUNTRY_BONUS:.2}"

@@ -13,9 +13,10 @@ use std::path::Path;
 
 /// The source files read, relative to the data directory (for
 /// `cargo:rerun-if-changed`).
-pub const SOURCES: [&str; 7] = [
+pub const SOURCES: [&str; 8] = [
     "cities500.tsv.gz",
     "admin1.tsv.gz",
+    "admin1_points.tsv.gz",
     "admin2.tsv.gz",
     "countries.tsv.gz",
     "country_extra.tsv",
@@ -145,7 +146,8 @@ pub fn compile(data_dir: &Path, out_dir: &Path) -> io::Result<()> {
         .collect();
 
     sources::add_countries(&mut b, data_dir)?;
-    sources::add_admins(&mut b, &cities, &admin1, &admin2)?;
+    let admin1_points = sources::read_points(&data_dir.join("admin1_points.tsv.gz"))?;
+    sources::add_admins(&mut b, &cities, &admin1, &admin1_points, &admin2)?;
     sources::add_cities(&mut b, &cities, &admin1)?;
     sources::add_airports(&mut b, data_dir)?;
     sources::add_supplement(&mut b, data_dir, &admin1)?;

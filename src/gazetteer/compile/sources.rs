@@ -4,7 +4,7 @@
 use super::{bad, Builder};
 use crate::format::{size_class, MatchKind, PlaceKind};
 use flate2::read::GzDecoder;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -53,6 +53,19 @@ fn is_code_like(s: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// A `code lat lon` table (1e-7 degrees) by code.
+pub(super) fn read_points(path: &Path) -> io::Result<BTreeMap<String, (i32, i32)>> {
+    read_tsv(path, 3)?
+        .into_iter()
+        .map(|r| {
+            Ok((
+                r[0].clone(),
+                (coord_e7(&r[1], "lat")?, coord_e7(&r[2], "lon")?),
+            ))
+        })
+        .collect()
+}
+
 pub(super) fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> {
     // iso2 iso3 name capital lat lon population geonameid alternates demonyms
     let rows = read_tsv(&data_dir.join("countries.tsv.gz"), 10)?;
@@ -98,15 +111,26 @@ pub(super) fn add_countries(b: &mut Builder, data_dir: &Path) -> io::Result<()> 
     Ok(())
 }
 
-/// Admin regions take the point of their seat (the PPLA/PPLA2 city with
-/// their code) or else of their most populous city; regions with no city
-/// in cities500 are left out because they could not be placed. Their
-/// population is unknown (0): GeoNames' admin tables do not give it; for
-/// ranking their size is the summed population of their places.
+/// Admin regions need a representative point. First-level regions (states,
+/// provinces) take the centroid of their extent from `admin1_points.tsv.gz`
+/// (reconstructed from the country polygon and the places in it, see
+/// scripts/gazetteer/admin1_points.py): a state is named for its whole
+/// extent, and its capital can lie at an edge (Tallahassee is 380 km from
+/// the middle of Florida), which put "Florida" outside the 161 km that
+/// geocoding is judged by. A region missing there (no polygon cell reached
+/// it) takes the centroid of the half-degree cells its places cover, each
+/// cell counted once so that dense metro areas do not drag the point.
+/// Second-level regions (counties) are small enough for their seat (the
+/// PPLA2 city with their code) or else their most populous city. Regions
+/// with no city in cities500 are left out because they could not be
+/// placed. Their population is unknown (0): GeoNames' admin tables do not
+/// give it; for ranking their size is the summed population of their
+/// places.
 pub(super) fn add_admins(
     b: &mut Builder,
     cities: &[Vec<String>],
     admin1: &BTreeMap<String, String>,
+    admin1_points: &BTreeMap<String, (i32, i32)>,
     admin2: &BTreeMap<String, String>,
 ) -> io::Result<()> {
     // code -> (is seat, population, lat, lon)
@@ -114,11 +138,16 @@ pub(super) fn add_admins(
     let mut best1: HashMap<String, Best> = HashMap::new();
     let mut best2: HashMap<String, Best> = HashMap::new();
     let mut sum: HashMap<String, u64> = HashMap::new();
+    let mut cells1: HashMap<String, BTreeSet<(i32, i32)>> = HashMap::new();
     for c in cities {
         let pop: u64 = c[10].parse().unwrap_or(0);
         let (lat, lon) = (coord_e7(&c[3], "lat")?, coord_e7(&c[4], "lon")?);
         let k1 = format!("{}.{}", c[7], c[8]);
         let k2 = format!("{k1}.{}", c[9]);
+        cells1
+            .entry(k1.clone())
+            .or_default()
+            .insert(cell_of(lat, lon));
         *sum.entry(k1.clone()).or_default() += pop;
         *sum.entry(k2.clone()).or_default() += pop;
         for (key, map, seat) in [
@@ -137,8 +166,15 @@ pub(super) fn add_admins(
         (PlaceKind::Admin2, admin2, &best2, "ADM2"),
     ] {
         for (key, name) in table {
-            let Some(&(_, _, lat, lon)) = best.get(key) else {
+            let Some(&(_, _, seat_lat, seat_lon)) = best.get(key) else {
                 continue;
+            };
+            let (lat, lon) = match (level, admin1_points.get(key), cells1.get(key)) {
+                (PlaceKind::Admin1, Some(&point), _) => point,
+                (PlaceKind::Admin1, None, Some(cells)) => {
+                    cells_centroid(cells).unwrap_or((seat_lat, seat_lon))
+                }
+                _ => (seat_lat, seat_lon),
             };
             let cc = key.get(..2).unwrap_or("");
             let a1_key = key.splitn(3, '.').take(2).collect::<Vec<_>>().join(".");
@@ -154,6 +190,40 @@ pub(super) fn add_admins(
         }
     }
     Ok(())
+}
+
+/// Side of the cells a region's extent is measured in, degrees.
+const CELL_DEGREES: f64 = 0.5;
+
+/// The cell (row, column) holding a point given in 1e-7 degrees.
+fn cell_of(lat_e7: i32, lon_e7: i32) -> (i32, i32) {
+    let cell = |v: i32| (f64::from(v) * 1e-7 / CELL_DEGREES).floor() as i32;
+    (cell(lat_e7), cell(lon_e7))
+}
+
+/// The centroid (1e-7 degrees) of the cells' centres: their summed unit
+/// vectors, normalised. `None` when the sum is (near) zero, i.e. the cells
+/// are spread evenly round the globe.
+fn cells_centroid(cells: &BTreeSet<(i32, i32)>) -> Option<(i32, i32)> {
+    let mut sum = [0.0f64; 3];
+    for &(row, col) in cells {
+        let lat = ((f64::from(row) + 0.5) * CELL_DEGREES).to_radians();
+        let lon = ((f64::from(col) + 0.5) * CELL_DEGREES).to_radians();
+        for (s, x) in sum
+            .iter_mut()
+            .zip([lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()])
+        {
+            *s += x;
+        }
+    }
+    let [x, y, z] = sum;
+    let n = (x * x + y * y + z * z).sqrt();
+    if n < 1e-9 {
+        return None;
+    }
+    let lat = (z / n).asin().to_degrees();
+    let lon = y.atan2(x).to_degrees();
+    Some(((lat * 1e7).round() as i32, (lon * 1e7).round() as i32))
 }
 
 pub(super) fn add_cities(

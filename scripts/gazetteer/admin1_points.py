@@ -1,0 +1,120 @@
+"""Representative points for first-level regions (states, provinces).
+
+No registry package ships admin-1 polygons with GeoNames codes, so their
+extent is reconstructed: each country's Natural Earth admin-0 polygon is
+rasterised into half-degree cells, every cell goes to the region of the
+nearest cities500 place of that country (a grid Voronoi partition grown
+outward from the places, so an empty north of Ontario or Queensland's
+outback still belongs to the region whose towns are nearest), and a region
+is placed at the area-weighted centroid of its cells. A capital, or the
+mean of the places, sits where people live (Tallahassee, Toronto), often
+hundreds of kilometres from the middle of the region a text names.
+
+Used by trim.py; writes nothing itself.
+"""
+import heapq
+import math
+
+# Cell side, degrees: 55 km at the equator; fine enough for regions, few
+# enough cells (~86,000 over all land) for a pure-Python build.
+CELL = 0.5
+
+
+def _centre(cell):
+    return (cell[0] + 0.5) * CELL, (cell[1] + 0.5) * CELL
+
+
+def _rasterise(shape):
+    """The cells whose centres lie inside the shape (even-odd rule over all
+    its rings, so holes stay out)."""
+    pts = shape.points
+    ends = list(shape.parts) + [len(pts)]
+    crossings = {}
+    for i in range(len(ends) - 1):
+        ring = pts[ends[i]:ends[i + 1]]
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if y1 == y2:
+                continue
+            lo, hi = min(y1, y2), max(y1, y2)
+            for row in range(math.ceil(lo / CELL - 0.5), math.floor(hi / CELL - 0.5) + 1):
+                y = (row + 0.5) * CELL
+                if lo <= y < hi:
+                    crossings.setdefault(row, []).append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    cells = set()
+    for row, xs in crossings.items():
+        xs.sort()
+        for a, b in zip(xs[0::2], xs[1::2]):
+            for col in range(math.ceil(a / CELL - 0.5), math.floor(b / CELL - 0.5) + 1):
+                cells.add((row, col))
+    return cells
+
+
+def _d2(lat1, lon1, lat2, lon2):
+    """Squared equirectangular distance in degrees: enough to rank neighbours."""
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return dx * dx + (lat2 - lat1) ** 2
+
+
+def _partition(cells, places):
+    """cells: set of (row, col); places: [(lat, lon, region)] -> {cell: region}.
+    Multi-source Dijkstra over the 8-neighbour grid from the cells holding
+    places (or next to them, for coastal places whose cell centre is at
+    sea), each cell keeping the place that reached it first."""
+    by_cell = {}
+    for p in places:
+        by_cell.setdefault((math.floor(p[0] / CELL), math.floor(p[1] / CELL)), []).append(p)
+    heap = []
+
+    def push(cell, candidates):
+        lat, lon = _centre(cell)
+        p = min(candidates, key=lambda p: (_d2(lat, lon, p[0], p[1]), p[2]))
+        heapq.heappush(heap, (_d2(lat, lon, p[0], p[1]), cell, p))
+
+    for cell, ps in sorted(by_cell.items()):
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                n = (cell[0] + dr, cell[1] + dc)
+                if n in cells and (n == cell or cell not in cells):
+                    push(n, ps)
+    owner = {}
+    while heap:
+        _, cell, p = heapq.heappop(heap)
+        if cell in owner:
+            continue
+        owner[cell] = p[2]
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                n = (cell[0] + dr, cell[1] + dc)
+                if n in cells and n not in owner:
+                    push(n, [p])
+    return owner
+
+
+def admin1_points(shapes, cities):
+    """shapes: {iso2: [pyshp shape]}; cities: [(lat, lon, country, admin1
+    code)] -> {"CC.A1": (lat, lon)} rounded to 4 decimals."""
+    places = {}
+    for lat, lon, cc, a1 in cities:
+        places.setdefault(cc, []).append((lat, lon, f"{cc}.{a1}"))
+    sums = {}
+    for iso in sorted(shapes):
+        if iso not in places:
+            continue
+        cells = set()
+        for shape in shapes[iso]:
+            cells |= _rasterise(shape)
+        for cell, region in sorted(_partition(cells, places[iso]).items()):
+            lat, lon = _centre(cell)
+            w = math.cos(math.radians(lat))  # a cell's area shrinks with latitude
+            la, lo = math.radians(lat), math.radians(lon)
+            s = sums.setdefault(region, [0.0, 0.0, 0.0])
+            s[0] += w * math.cos(la) * math.cos(lo)
+            s[1] += w * math.cos(la) * math.sin(lo)
+            s[2] += w * math.sin(la)
+    out = {}
+    for region, (x, y, z) in sums.items():
+        n = math.sqrt(x * x + y * y + z * z)
+        if n > 0:
+            out[region] = (round(math.degrees(math.asin(z / n)), 4),
+                           round(math.degrees(math.atan2(y, x)), 4))
+    return out
