@@ -248,6 +248,30 @@ impl Gazetteer {
         node.is_final() || node.find_input(b' ').is_some()
     }
 
+    /// [`Gazetteer::is_prefix`] for demonyms: true if some folded demonym
+    /// equals `folded_prefix` or starts with it followed by a space.
+    ///
+    /// ```
+    /// let g = journeymap::gazetteer::Gazetteer::bundled();
+    /// assert!(g.is_demonym_prefix("north")); // "north korean"
+    /// assert!(g.is_demonym_prefix("vietnamese"));
+    /// assert!(!g.is_demonym_prefix("hanoi"));
+    /// ```
+    pub fn is_demonym_prefix(&self, folded_prefix: &str) -> bool {
+        if folded_prefix.is_empty() {
+            return false;
+        }
+        let fst = self.demonyms.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes() {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
+        }
+        node.is_final() || node.find_input(b' ').is_some()
+    }
+
     /// True if `folded` is exactly a name key (already folded).
     pub fn is_name(&self, folded: &str) -> bool {
         self.names.contains_key(folded)

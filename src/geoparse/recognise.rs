@@ -57,6 +57,15 @@ impl<'t> Lower<'t> {
         }
     }
 
+    /// The token's word, lowercase.
+    pub(super) fn word(&self, t: &Token) -> Cow<'_, str> {
+        if t.ascii {
+            Cow::Borrowed(&self.lower[t.span.clone()])
+        } else {
+            Cow::Owned(self.text[t.span.clone()].to_lowercase())
+        }
+    }
+
     /// `text[span].to_lowercase()`.
     pub(super) fn of(&self, span: Range<usize>) -> Cow<'_, str> {
         let raw = &self.text[span.clone()];
@@ -85,6 +94,8 @@ struct FirstWord {
     exact: bool,
     /// Where its walk ended, to extend it by the next words.
     mark: CursorMark,
+    /// Some demonym is this word or starts with it.
+    demonym_prefix: bool,
 }
 
 /// Look-ups memoised across documents on this thread (news vocabulary
@@ -156,7 +167,7 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     let lw = Lower::new(text);
     let l = lists();
     let mut lower_words: FastSet<&str> = FastSet::default();
-    lower_words.reserve(toks.len() / 4);
+    lower_words.reserve(toks.len() / 2);
     lower_words.extend(
         toks.iter()
             .filter(|t| !t.cap)
@@ -222,8 +233,15 @@ fn scan<'g>(
             i += 1;
             continue;
         }
-        let place_end = longest_place(g, text, toks, lw, i, scratch);
-        let demonym = longest_demonym(g, text, toks, lw, i, &mut scratch.key);
+        let first = first_word(g, text, toks, lw, i, scratch);
+        let place_end = longest_place(g, text, toks, lw, i, first, scratch);
+        // Demonyms are looked up only after a word that starts one (for an
+        // ASCII word, the first word of every longer key).
+        let demonym = if toks[i].ascii && !first.demonym_prefix {
+            None
+        } else {
+            longest_demonym(g, text, toks, lw, i, &mut scratch.key)
+        };
         let (end, what) = match (place_end, demonym) {
             (Some(p), Some((d, iso2))) if d >= p => (d, What::Demonym { iso2 }),
             (Some(p), _) => (p, place_what(text, toks, lw, i, p)),
@@ -346,8 +364,7 @@ fn region(
     key: &mut String,
 ) -> Option<(usize, What, usize)> {
     // An ASCII word folds to its lowercase form, the first word of the key.
-    let first = toks[i].span.clone();
-    if text[first.clone()].is_ascii() && !l.region_first_words.contains(&*lw.of(first)) {
+    if toks[i].ascii && !l.region_first_words.contains(&*lw.word(&toks[i])) {
         return None;
     }
     for end in (i..toks.len().min(i + 2)).rev() {
@@ -397,12 +414,15 @@ fn continues(text: &str, toks: &[Token], k: usize) -> bool {
 }
 
 /// The last token of the longest gazetteer name starting at token `i`.
+/// `first` is token `i`'s [`first_word`], with the scratch key and cursor
+/// left there.
 fn longest_place<'g>(
     g: &'g Gazetteer,
     text: &str,
     toks: &[Token],
     lw: &Lower,
     i: usize,
+    first: FirstWord,
     scratch: &mut Scratch<'g, '_>,
 ) -> Option<usize> {
     let mut best = None;
@@ -412,7 +432,7 @@ fn longest_place<'g>(
             break;
         }
         let (prefix, exact) = if j == i {
-            first_word(g, text, toks, lw, i, scratch)
+            (first.prefix, first.exact)
         } else {
             extend_key(text, toks, lw, i, j, &mut scratch.key);
             let key = &scratch.key;
@@ -464,12 +484,12 @@ fn first_word<'g>(
     lw: &Lower,
     i: usize,
     scratch: &mut Scratch<'g, '_>,
-) -> (bool, bool) {
+) -> FirstWord {
     let Scratch { key, cursor, memo } = scratch;
     start_key(text, toks, lw, i, key);
-    if let Some(w) = memo.first_words.get(key.as_str()) {
+    if let Some(&w) = memo.first_words.get(key.as_str()) {
         cursor.resume(key, w.mark);
-        return (w.prefix, w.exact);
+        return w;
     }
     cursor.seek(key);
     let prefix = cursor.is_prefix();
@@ -477,20 +497,20 @@ fn first_word<'g>(
         prefix,
         exact: prefix && is_name(g, cursor, key),
         mark: cursor.mark(),
+        demonym_prefix: g.is_demonym_prefix(key),
     };
     memo.first_words.insert(key.clone(), w);
-    (w.prefix, w.exact)
+    w
 }
 
 /// Sets `key` to the folded text of token `i`.
 fn start_key(text: &str, toks: &[Token], lw: &Lower, i: usize, key: &mut String) {
-    let span = toks[i].span.clone();
-    if text[span.clone()].is_ascii() {
+    if toks[i].ascii {
         // One ASCII word folds to its lowercase form.
         key.clear();
-        key.push_str(&lw.of(span));
+        key.push_str(&lw.word(&toks[i]));
     } else {
-        fold_into(&text[span], key);
+        fold_into(&text[toks[i].span.clone()], key);
     }
 }
 
@@ -504,7 +524,7 @@ fn extend_key(text: &str, toks: &[Token], lw: &Lower, i: usize, j: usize, key: &
         if between.bytes().any(|b| !matches!(b, b'\'' | b'.' | b'`')) {
             key.push(' ');
         }
-        key.push_str(&lw.of(word));
+        key.push_str(&lw.word(&toks[j]));
     } else {
         fold_into(&text[toks[i].span.start..toks[j].span.end], key);
     }
@@ -566,7 +586,7 @@ fn reject(
     lower_words: &FastSet<&str>,
     l: &Lists,
 ) -> Option<Reject> {
-    let word = |k: usize| lw.of(toks[k].span.clone());
+    let word = |k: usize| lw.word(&toks[k]);
     if i == end && !toks[i].all_caps {
         let w = word(i);
         if l.common.contains(&*w) || l.titles.contains(&*w) || lower_words.contains(&*w) {
@@ -622,7 +642,7 @@ fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize, l: &Lists) ->
         && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen))
         && toks[k].cap
     {
-        if l.org_after.contains(&*lw.of(toks[k].span.clone())) {
+        if l.org_after.contains(&*lw.word(&toks[k])) {
             return Some(possessive);
         }
         k += 1;
@@ -640,7 +660,7 @@ fn next_to_name(toks: &[Token], lw: &Lower, i: usize, l: &Lists) -> bool {
         if !(t.cap && !t.all_caps && t.span.len() > 1) {
             return false;
         }
-        let w = lw.of(t.span.clone());
+        let w = lw.word(t);
         !l.common.contains(&*w) && !l.titles.contains(&*w) && !MODIFIERS.contains(&&*w)
     };
     let before = i > 0 && toks[i].sep == Sep::Space && name_word(i - 1);
@@ -697,7 +717,7 @@ const MODIFIERS: &[&str] = &[
 /// small part and which is not headed by a place word: "Frankfurter
 /// Allgemeine Sonntagszeitung", "Radio Free Asia".
 fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize, l: &Lists) -> bool {
-    let is_name_word = |k: usize| toks[k].cap && !l.titles.contains(&*lw.of(toks[k].span.clone()));
+    let is_name_word = |k: usize| toks[k].cap && !l.titles.contains(&*lw.word(&toks[k]));
     let mut a = i;
     while a > 0 && toks[a].sep == Sep::Space && is_name_word(a - 1) && !toks[a - 1].sentence_start {
         a -= 1;
@@ -719,7 +739,7 @@ fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize, l: &List
 fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], lw: &Lower, l: &Lists) -> Vec<bool> {
     let n = toks.len();
     let mut person = vec![false; n];
-    let word = |k: usize| lw.of(toks[k].span.clone());
+    let word = |k: usize| lw.word(&toks[k]);
     let same_name = |k: usize| {
         k < n
             && toks[k].cap

@@ -31,50 +31,106 @@ pub struct Token {
     pub all_caps: bool,
     /// First token of a sentence (or of a line).
     pub sentence_start: bool,
+    /// The word is ASCII.
+    pub ascii: bool,
 }
 
 /// Splits text into alphanumeric tokens. ASCII bytes (nearly all of
-/// English news) take a fast path with the same result.
+/// English news) take a fast path with the same result: a word's case is
+/// gathered while its bytes are scanned.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    let mut start: Option<usize> = None;
     let mut prev_end = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (alnum, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
-        } else {
-            // `i` is always on a character boundary here.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alnum {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            push(&mut out, text, s, i, prev_end);
-            prev_end = i;
+        // Skip to the next alphanumeric character.
+        let (alnum, len) = class_at(text, i);
+        if !alnum {
+            i += len;
+            continue;
         }
-        i += len;
-    }
-    if let Some(s) = start {
-        push(&mut out, text, s, text.len(), prev_end);
+        // Scan the word, noting what ASCII bytes it holds.
+        let start = i;
+        let mut seen = 0u8;
+        let mut letters = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let c = ASCII_CLASS[usize::from(b)];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                seen |= c;
+                letters += usize::from(c & (UPPER | LOWER) != 0);
+                i += 1;
+            } else {
+                let (alnum, len) = class_at(text, i);
+                if !alnum {
+                    break;
+                }
+                seen |= NON_ASCII;
+                i += len;
+            }
+        }
+        push(&mut out, text, start, i, prev_end, seen, letters);
+        prev_end = i;
     }
     out
 }
 
-fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize, prev_end: usize) {
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// Class bits of each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` (a character boundary) is
+/// alphanumeric, and its length in bytes.
+fn class_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII_CLASS[usize::from(b)] & ALNUM != 0, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
+fn push(
+    out: &mut Vec<Token>,
+    text: &str,
+    s: usize,
+    e: usize,
+    prev_end: usize,
+    seen: u8,
+    ascii_letters: usize,
+) {
     let word = &text[s..e];
     let between = &text[prev_end..s];
-    let (cap, all_caps) = if word.is_ascii() {
-        let w = word.as_bytes();
-        let letters = w.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let ascii = seen & NON_ASCII == 0;
+    let (cap, all_caps) = if ascii {
         (
-            w.first().is_some_and(u8::is_ascii_uppercase),
-            letters >= 2 && !w.iter().any(u8::is_ascii_lowercase),
+            word.as_bytes()[0].is_ascii_uppercase(),
+            ascii_letters >= 2 && seen & LOWER == 0,
         )
     } else {
         let first = word.chars().next().unwrap_or(' ');
@@ -103,6 +159,7 @@ fn push(out: &mut Vec<Token>, text: &str, s: usize, e: usize, prev_end: usize) {
         cap,
         all_caps,
         sentence_start,
+        ascii,
     });
 }
 
