@@ -105,6 +105,8 @@ struct Memo {
     gazetteer: usize,
     /// By folded one-word key.
     first_words: FastMap<String, FirstWord>,
+    /// [`major_place`] by lowercase word.
+    major: FastMap<String, bool>,
 }
 
 /// Entries kept before the memo is cleared (a few MB).
@@ -173,16 +175,16 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
             .filter(|t| !t.cap)
             .map(|t| &text[t.span.clone()]),
     );
-    let person = person_tokens(g, text, &toks, &lw, l);
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let me = g as *const Gazetteer as usize;
-        if m.gazetteer != me || m.first_words.len() > MEMO_MAX {
+        if m.gazetteer != me || m.first_words.len() + m.major.len() > MEMO_MAX {
             *m = Memo {
                 gazetteer: me,
                 ..Memo::default()
             };
         }
+        let person = person_tokens(g, text, &toks, &lw, l, &mut m.major);
         let mut scratch = Scratch {
             key: String::new(),
             cursor: g.name_cursor(),
@@ -736,7 +738,14 @@ fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize, l: &List
 /// family name with one to three syllables ("Kim Jong Un", "Ri Sol-ju");
 /// then every other capitalised occurrence of a word so marked ("Kim",
 /// "Trump", "Sanders") unless it starts a longer place name.
-fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], lw: &Lower, l: &Lists) -> Vec<bool> {
+fn person_tokens(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    lw: &Lower,
+    l: &Lists,
+    major: &mut FastMap<String, bool>,
+) -> Vec<bool> {
     let n = toks.len();
     let mut person = vec![false; n];
     let word = |k: usize| lw.word(&toks[k]);
@@ -803,7 +812,7 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], lw: &Lower, l: &List
         if toks[k].cap
             && lone
             && (before && toks[k].sep == Sep::Space || after)
-            && !major_place(g, &text[toks[k].span.clone()])
+            && !major_place_memo(g, &word(k), major)
         {
             person[k] = true;
         }
@@ -821,11 +830,22 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], lw: &Lower, l: &List
     person
 }
 
+/// [`major_place`] of a lowercase word, memoised (a full ranking of
+/// candidates is costly, and "said Smith" is frequent).
+fn major_place_memo(g: &Gazetteer, lower: &str, memo: &mut FastMap<String, bool>) -> bool {
+    if let Some(&known) = memo.get(lower) {
+        return known;
+    }
+    let major = major_place(g, lower);
+    memo.insert(lower.to_string(), major);
+    major
+}
+
 /// A country, capital or city of a million: names that news uses for their
 /// governments ("Pyongyang said"), so a verb of saying does not make them
-/// persons.
-fn major_place(g: &Gazetteer, name: &str) -> bool {
-    g.candidates(&name.to_lowercase(), &crate::gazetteer::Context::default())
+/// persons. `lower` is the name lowercased.
+fn major_place(g: &Gazetteer, lower: &str) -> bool {
+    g.candidates(lower, &crate::gazetteer::Context::default())
         .first()
         .is_some_and(|c| {
             let p = g.place(c.id);

@@ -58,15 +58,26 @@ const KM_PER_DEGREE_LAT_MIN: f64 = 110.5;
 /// distance), and if all are, the result is some value > `horizon`.
 /// Points certainly farther than [`FAR`] × `horizon` are skipped too (by
 /// a spherical lower bound, far cheaper than a geodesic), so a result is
-/// the same as without that skip whenever it is at most `FAR × horizon`.
+/// the same as without that skip whenever it is at most `FAR × horizon`;
+/// so are points whose lower bound exceeds the nearest geodesic found so
+/// far (they are tried nearest bound first).
 fn nearest_km(here: LatLon, points: &[LatLon], horizon: f64) -> f64 {
     let far = FAR * horizon;
-    points
+    let mut near: Vec<(f64, LatLon)> = points
         .iter()
         .filter(|a| (a.lat - here.lat).abs() * KM_PER_DEGREE_LAT_MIN <= horizon)
-        .filter(|a| spherical_lower_bound_km(here, **a) <= far)
-        .map(|a| crate::measure::geodesic_distance(here, *a).0)
-        .fold(f64::INFINITY, f64::min)
+        .map(|a| (spherical_lower_bound_km(here, *a), *a))
+        .filter(|(bound, _)| *bound <= far)
+        .collect();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best = f64::INFINITY;
+    for (bound, a) in near {
+        if bound > best {
+            break;
+        }
+        best = best.min(crate::measure::geodesic_distance(here, a).0);
+    }
+    best
 }
 
 /// How far beyond its horizon [`nearest_km`] stays exact. Its callers
