@@ -43,18 +43,77 @@ fn fold_into(s: &str, out: &mut String) {
 
 /// Lowercase forms of words: ASCII words are slices of a lowercased copy
 /// of the text (ASCII case mapping keeps every offset), others are
-/// lowercased one by one, so no word allocates in English text.
+/// lowercased one by one, so no word allocates in English text. Also
+/// which word lists each capitalised token's lowercase form is in (one
+/// look-up per token instead of one per list and question).
 pub(super) struct Lower<'t> {
     text: &'t str,
     lower: String,
+    /// [`WordFlags`] bits by token (0 for tokens that are not capitalised).
+    flags: Vec<u8>,
+}
+
+/// Bits of [`word_flags`]: the lists a lowercase word is in.
+const COMMON: u8 = 1;
+const TITLE: u8 = 2;
+const GIVEN: u8 = 4;
+const SURNAME: u8 = 8;
+const ORG_BEFORE: u8 = 16;
+const ORG_AFTER: u8 = 32;
+const MODIFIER: u8 = 64;
+
+type WordFlags = FastMap<&'static str, u8>;
+
+/// The word lists as one map: word → list bits.
+fn word_flags() -> &'static WordFlags {
+    static F: std::sync::OnceLock<WordFlags> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let l = lists();
+        let mut f = WordFlags::default();
+        let sets = [
+            (&l.common, COMMON),
+            (&l.titles, TITLE),
+            (&l.given, GIVEN),
+            (&l.surnames, SURNAME),
+            (&l.org_before, ORG_BEFORE),
+            (&l.org_after, ORG_AFTER),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                *f.entry(*w).or_default() |= bit;
+            }
+        }
+        for w in MODIFIERS {
+            *f.entry(*w).or_default() |= MODIFIER;
+        }
+        f
+    })
 }
 
 impl<'t> Lower<'t> {
-    pub(super) fn new(text: &'t str) -> Lower<'t> {
-        Lower {
+    pub(super) fn new(text: &'t str, toks: &[Token]) -> Lower<'t> {
+        let mut lw = Lower {
             text,
             lower: text.to_ascii_lowercase(),
-        }
+            flags: Vec::new(),
+        };
+        let f = word_flags();
+        lw.flags = toks
+            .iter()
+            .map(|t| {
+                if t.cap {
+                    f.get(&*lw.word(t)).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        lw
+    }
+
+    /// Is capitalised token `k`'s lowercase form in the list `flag`?
+    fn is(&self, k: usize, flag: u8) -> bool {
+        self.flags.get(k).is_some_and(|f| f & flag != 0)
     }
 
     /// The token's word, lowercase.
@@ -166,7 +225,7 @@ pub enum What {
 /// Finds place names and demonyms in `text`.
 pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     let toks = tokenize(text);
-    let lw = Lower::new(text);
+    let lw = Lower::new(text, &toks);
     let l = lists();
     let mut lower_words: FastSet<&str> = FastSet::default();
     lower_words.reserve(toks.len() / 2);
@@ -184,7 +243,7 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
                 ..Memo::default()
             };
         }
-        let person = person_tokens(g, text, &toks, &lw, l, &mut m.major);
+        let person = person_tokens(g, text, &toks, &lw, &mut m.major);
         let mut scratch = Scratch {
             key: String::new(),
             cursor: g.name_cursor(),
@@ -268,13 +327,13 @@ fn scan<'g>(
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
-        let doubt = if org_follows(text, toks, lw, end, l) == Some(true) {
+        let doubt = if org_follows(text, toks, lw, end) == Some(true) {
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
-        } else if inside_longer_name(toks, lw, i, end, l) {
+        } else if inside_longer_name(toks, lw, i, end) {
             Some("inside a longer name that is not a place")
-        } else if i == end && next_to_name(toks, lw, i, l) {
+        } else if i == end && next_to_name(toks, lw, i) {
             Some("next to another capitalised name word (a person's or organisation's name)")
         } else {
             None
@@ -591,7 +650,7 @@ fn reject(
     let word = |k: usize| lw.word(&toks[k]);
     if i == end && !toks[i].all_caps {
         let w = word(i);
-        if l.common.contains(&*w) || l.titles.contains(&*w) || lower_words.contains(&*w) {
+        if lw.is(i, COMMON | TITLE) || lower_words.contains(&*w) {
             return Some(Reject::Drop);
         }
     }
@@ -610,14 +669,14 @@ fn reject(
     let mut a = i;
     while a > 0 && toks[a].sep == Sep::Space && toks[a - 1].cap {
         a -= 1;
-        if l.org_before.contains(&*word(a)) {
+        if lw.is(a, ORG_BEFORE) {
             return Some(Reject::Because("part of an organisation's name"));
         }
     }
-    if org_follows(text, toks, lw, end, l) == Some(false) {
+    if org_follows(text, toks, lw, end) == Some(false) {
         return Some(Reject::Because("part of an organisation's name"));
     }
-    if i == end && toks[i].all_caps && l.common.contains(&*word(i)) && word(i) != "us" {
+    if i == end && toks[i].all_caps && lw.is(i, COMMON) && word(i) != "us" {
         return Some(Reject::Drop);
     }
     None
@@ -627,7 +686,7 @@ fn reject(
 /// `'s`) include an organisation word: "Chosun Ilbo" (`Some(false)`),
 /// "Stanford's Asia-Pacific Research Center" (`Some(true)`: possessive,
 /// which only doubts the name — "Hanoi's Melia Hotel" is in Hanoi).
-fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize, l: &Lists) -> Option<bool> {
+fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize) -> Option<bool> {
     let mut k = end + 1;
     let possessive =
         k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s";
@@ -644,7 +703,7 @@ fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize, l: &Lists) ->
         && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen))
         && toks[k].cap
     {
-        if l.org_after.contains(&*lw.word(&toks[k])) {
+        if lw.is(k, ORG_AFTER) {
             return Some(possessive);
         }
         k += 1;
@@ -656,14 +715,13 @@ fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize, l: &Lists) ->
 /// place-ish modifier, or right before one that is not a place head word:
 /// "Jane Campbell", "Franklin Roosevelt". Common words (In, The, County,
 /// Station) and demonyms do not count.
-fn next_to_name(toks: &[Token], lw: &Lower, i: usize, l: &Lists) -> bool {
+fn next_to_name(toks: &[Token], lw: &Lower, i: usize) -> bool {
     let name_word = |k: usize| {
         let t = &toks[k];
         if !(t.cap && !t.all_caps && t.span.len() > 1) {
             return false;
         }
-        let w = lw.word(t);
-        !l.common.contains(&*w) && !l.titles.contains(&*w) && !MODIFIERS.contains(&&*w)
+        !lw.is(k, COMMON | TITLE | MODIFIER)
     };
     let before = i > 0 && toks[i].sep == Sep::Space && name_word(i - 1);
     let after = i + 1 < toks.len() && toks[i + 1].sep == Sep::Space && name_word(i + 1);
@@ -718,8 +776,8 @@ const MODIFIERS: &[&str] = &[
 /// A run of three or more capitalised words in which the place name is a
 /// small part and which is not headed by a place word: "Frankfurter
 /// Allgemeine Sonntagszeitung", "Radio Free Asia".
-fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize, l: &Lists) -> bool {
-    let is_name_word = |k: usize| toks[k].cap && !l.titles.contains(&*lw.word(&toks[k]));
+fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
+    let is_name_word = |k: usize| toks[k].cap && !lw.is(k, TITLE);
     let mut a = i;
     while a > 0 && toks[a].sep == Sep::Space && is_name_word(a - 1) && !toks[a - 1].sentence_start {
         a -= 1;
@@ -743,7 +801,6 @@ fn person_tokens(
     text: &str,
     toks: &[Token],
     lw: &Lower,
-    l: &Lists,
     major: &mut FastMap<String, bool>,
 ) -> Vec<bool> {
     let n = toks.len();
@@ -753,7 +810,7 @@ fn person_tokens(
         k < n
             && toks[k].cap
             && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period)
-            && !l.common.contains(&*word(k))
+            && !lw.is(k, COMMON)
     };
     let mut k = 0;
     while k < n {
@@ -761,8 +818,7 @@ fn person_tokens(
             k += 1;
             continue;
         }
-        let w = word(k);
-        if l.titles.contains(&*w) && same_name(k + 1) && !l.titles.contains(&*word(k + 1)) {
+        if lw.is(k, TITLE) && same_name(k + 1) && !lw.is(k + 1, TITLE) {
             let mut e = k + 1;
             while same_name(e + 1) {
                 e += 1;
@@ -771,7 +827,7 @@ fn person_tokens(
             k = e + 1;
             continue;
         }
-        if l.given.contains(&*w) && same_name(k + 1) {
+        if lw.is(k, GIVEN) && same_name(k + 1) {
             let mut e = k + 1;
             while same_name(e + 1) && e < k + 3 {
                 e += 1;
@@ -780,7 +836,7 @@ fn person_tokens(
             k = e + 1;
             continue;
         }
-        if l.surnames.contains(&*w)
+        if lw.is(k, SURNAME)
             && k + 1 < n
             && toks[k + 1].sep != Sep::Apostrophe
             && (same_name(k + 1) || (toks[k + 1].sep == Sep::Hyphen))
