@@ -227,13 +227,21 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     let toks = tokenize(text);
     let lw = Lower::new(text, &toks);
     let l = lists();
-    let mut lower_words: FastSet<&str> = FastSet::default();
-    lower_words.reserve(toks.len() / 2);
-    lower_words.extend(
-        toks.iter()
-            .filter(|t| !t.cap)
-            .map(|t| &text[t.span.clone()]),
-    );
+    // Words also written in lowercase ("a lowercase common word is not a
+    // place"). Only the lowercase forms of capitalised words are ever
+    // asked about, so only those are kept: a smaller set, built by
+    // look-ups rather than inserts.
+    let asked: FastSet<Cow<str>> = toks
+        .iter()
+        .filter(|t| t.cap && !t.all_caps)
+        .map(|t| lw.word(t))
+        .collect();
+    let lower_words: FastSet<&str> = toks
+        .iter()
+        .filter(|t| !t.cap)
+        .map(|t| &text[t.span.clone()])
+        .filter(|w| asked.contains(*w))
+        .collect();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let me = g as *const Gazetteer as usize;
