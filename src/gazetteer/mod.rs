@@ -248,9 +248,44 @@ impl Gazetteer {
         node.is_final() || node.find_input(b' ').is_some()
     }
 
+    /// [`Gazetteer::is_prefix`] for demonyms: true if some folded demonym
+    /// equals `folded_prefix` or starts with it followed by a space.
+    ///
+    /// ```
+    /// let g = journeymap::gazetteer::Gazetteer::bundled();
+    /// assert!(g.is_demonym_prefix("north")); // "north korean"
+    /// assert!(g.is_demonym_prefix("vietnamese"));
+    /// assert!(!g.is_demonym_prefix("hanoi"));
+    /// ```
+    pub fn is_demonym_prefix(&self, folded_prefix: &str) -> bool {
+        if folded_prefix.is_empty() {
+            return false;
+        }
+        let fst = self.demonyms.as_fst();
+        let mut node = fst.root();
+        for &b in folded_prefix.as_bytes() {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
+        }
+        node.is_final() || node.find_input(b' ').is_some()
+    }
+
     /// True if `folded` is exactly a name key (already folded).
     pub fn is_name(&self, folded: &str) -> bool {
         self.names.contains_key(folded)
+    }
+
+    /// A cursor over the name index for a scanner that extends a candidate
+    /// name token by token: see [`NameCursor`].
+    pub fn name_cursor(&self) -> NameCursor<'_> {
+        NameCursor {
+            g: self,
+            node: None,
+            out: fst::raw::Output::zero(),
+            key: Vec::new(),
+        }
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (any case).
@@ -290,7 +325,18 @@ impl Gazetteer {
     /// assert_eq!(g.demonym("Hanoi"), None);
     /// ```
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        let id = self.demonyms.get(fold(word))? as usize;
+        self.demonym_folded(&fold(word))
+    }
+
+    /// [`Gazetteer::demonym`] of a word already folded (no allocation).
+    ///
+    /// ```
+    /// let g = journeymap::gazetteer::Gazetteer::bundled();
+    /// assert_eq!(g.demonym_folded("north korean"), Some("KP"));
+    /// assert_eq!(g.demonym_folded("North Korean"), None);
+    /// ```
+    pub fn demonym_folded(&self, folded: &str) -> Option<&str> {
+        let id = self.demonyms.get(folded)? as usize;
         let at = id * format::RECORD_LEN + format::COUNTRY_AT;
         std::str::from_utf8(self.places.get(at..at + 2)?).ok()
     }
@@ -322,6 +368,109 @@ impl Gazetteer {
     /// Point of a place (shortcut for `place(id).point()`).
     pub fn point(&self, id: PlaceId) -> LatLon {
         self.place(id).point()
+    }
+}
+
+/// The name index walked down to one folded key. Moving to a key that
+/// extends the previous one walks only the added bytes, so a longest-match
+/// scan asks [`Gazetteer::is_prefix`] and "is this exactly a name?" for
+/// each longer span without allocating or starting again from the root.
+///
+/// ```
+/// let g = journeymap::gazetteer::Gazetteer::bundled();
+/// let mut c = g.name_cursor();
+/// c.seek("noi bai");
+/// assert!(c.is_prefix() && !c.is_name()); // "noi bai international airport"
+/// c.seek("noi bai international airport");
+/// assert!(c.is_prefix() && c.is_name());
+/// c.seek("hanoi");
+/// assert!(c.is_prefix() && c.is_name());
+/// c.seek("noi ba");
+/// assert!(!c.is_prefix() && !c.is_name());
+/// // Resuming from a mark is the same as walking again.
+/// c.seek("dong");
+/// let mark = c.mark();
+/// c.seek("hanoi");
+/// c.resume("dong", mark);
+/// c.seek("dong dang");
+/// assert!(c.is_name());
+/// ```
+pub struct NameCursor<'g> {
+    g: &'g Gazetteer,
+    /// The node reached by `key`; None if no key starts with it.
+    node: Option<fst::raw::Node<'g>>,
+    /// Outputs summed along the way (the postings index at a final node).
+    out: fst::raw::Output,
+    key: Vec<u8>,
+}
+
+/// A saved [`NameCursor`] position (see [`NameCursor::mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CursorMark {
+    /// Node address and the output summed on the way; None if the walk
+    /// fell off the index.
+    at: Option<(usize, u64)>,
+}
+
+impl<'g> NameCursor<'g> {
+    /// Moves to the (already folded) key `folded`.
+    pub fn seek(&mut self, folded: &str) {
+        let bytes = folded.as_bytes();
+        let fst = self.g.names.as_fst();
+        let start = if !self.key.is_empty() && bytes.starts_with(&self.key) {
+            self.key.len()
+        } else {
+            self.node = Some(fst.root());
+            self.out = fst::raw::Output::zero();
+            0
+        };
+        for &b in &bytes[start..] {
+            let Some(node) = self.node else { break };
+            self.node = node.find_input(b).map(|i| {
+                let t = node.transition(i);
+                self.out = self.out.cat(t.out);
+                fst.node(t.addr)
+            });
+        }
+        self.key.clear();
+        self.key.extend_from_slice(bytes);
+    }
+
+    /// Where the walk to the current key ended, to resume later with
+    /// [`NameCursor::resume`] without walking again.
+    pub fn mark(&self) -> CursorMark {
+        CursorMark {
+            at: self.node.map(|n| (n.addr(), self.out.value())),
+        }
+    }
+
+    /// Moves to `folded`, whose walk ended at `mark` (taken by a cursor of
+    /// this gazetteer at exactly this key).
+    pub fn resume(&mut self, folded: &str, mark: CursorMark) {
+        let fst = self.g.names.as_fst();
+        self.node = mark.at.map(|(addr, _)| fst.node(addr));
+        self.out = fst::raw::Output::new(mark.at.map_or(0, |(_, out)| out));
+        self.key.clear();
+        self.key.extend_from_slice(folded.as_bytes());
+    }
+
+    /// [`Gazetteer::is_prefix`] of the current key.
+    pub fn is_prefix(&self) -> bool {
+        !self.key.is_empty()
+            && self
+                .node
+                .is_some_and(|n| n.is_final() || n.find_input(b' ').is_some())
+    }
+
+    /// True if the current key is a name with at least one place: for a key
+    /// that `fold` leaves unchanged (any lowercase ASCII key), the same as
+    /// `!lookup(key).is_empty()`.
+    pub fn is_name(&self) -> bool {
+        let Some(node) = self.node.filter(|n| n.is_final() && !self.key.is_empty()) else {
+            return false;
+        };
+        let at = self.out.cat(node.final_output()).value();
+        format::read_postings(self.g.postings, at).next().is_some()
     }
 }
 

@@ -54,6 +54,10 @@ pub struct Lists {
     pub org_after: FastSet<&'static str>,
     pub institutions: FastSet<&'static str>,
     pub regions: Vec<Region>,
+    /// Folded region name → index of the first region with that key.
+    pub region_keys: FastMap<String, usize>,
+    /// The first words of those keys.
+    pub region_first_words: FastSet<String>,
     /// "Tenn." → "admin1:US.TN".
     pub state_abbrevs: Vec<(&'static str, &'static str)>,
 }
@@ -90,6 +94,18 @@ pub fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| {
         let org = include_str!("../../data/geoparse/org_words.txt");
+        let regions = regions();
+        let mut region_keys = FastMap::default();
+        for (index, r) in regions.iter().enumerate() {
+            for k in &r.keys {
+                region_keys.entry(k.clone()).or_insert(index);
+            }
+        }
+        let region_first_words = region_keys
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
         Lists {
             common: entries(include_str!("../../data/geoparse/common_words.txt")).collect(),
             titles: entries(include_str!("../../data/geoparse/titles.txt")).collect(),
@@ -101,7 +117,9 @@ pub fn lists() -> &'static Lists {
             org_after: entries(org)
                 .filter_map(|l| l.strip_prefix("after:"))
                 .collect(),
-            regions: regions(),
+            regions,
+            region_keys,
+            region_first_words,
             state_abbrevs: entries(include_str!(
                 "../../data/geoparse/us_state_abbreviations.tsv"
             ))

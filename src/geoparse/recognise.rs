@@ -4,17 +4,26 @@
 
 use super::lists::{lists, FastMap, FastSet, Lists};
 use super::tokens::{tokenize, Sep, Token};
-use crate::gazetteer::{fold, Gazetteer, PlaceKind};
+use crate::gazetteer::{fold, CursorMark, Gazetteer, NameCursor, PlaceKind};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// [`fold`] with a fast path for ASCII text (nearly all of English news),
 /// giving the same result: lowercase, `'` and `.` dropped, any other run of
 /// non-alphanumerics one space, trimmed.
 pub(super) fn fold_fast(s: &str) -> String {
-    if !s.is_ascii() {
-        return fold(s);
-    }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold_fast`] into a reused buffer (its old contents are replaced).
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    if !s.is_ascii() {
+        out.push_str(&fold(s));
+        return;
+    }
     let mut pending_space = false;
     for b in s.bytes() {
         if b == b'\'' || b == b'.' || b == b'`' {
@@ -30,20 +39,133 @@ pub(super) fn fold_fast(s: &str) -> String {
             pending_space = true;
         }
     }
-    out
 }
 
-/// Name-index answers already looked up, by folded key: (some name starts
-/// with the key, some name equals it).
-type KeyCache = FastMap<String, (bool, bool)>;
+/// Lowercase forms of words: ASCII words are slices of a lowercased copy
+/// of the text (ASCII case mapping keeps every offset), others are
+/// lowercased one by one, so no word allocates in English text. Also
+/// which word lists each capitalised token's lowercase form is in (one
+/// look-up per token instead of one per list and question).
+pub(super) struct Lower<'t> {
+    text: &'t str,
+    lower: String,
+    /// [`WordFlags`] bits by token (0 for tokens that are not capitalised).
+    flags: Vec<u8>,
+}
+
+/// Bits of [`word_flags`]: the lists a lowercase word is in.
+const COMMON: u8 = 1;
+const TITLE: u8 = 2;
+const GIVEN: u8 = 4;
+const SURNAME: u8 = 8;
+const ORG_BEFORE: u8 = 16;
+const ORG_AFTER: u8 = 32;
+const MODIFIER: u8 = 64;
+
+type WordFlags = FastMap<&'static str, u8>;
+
+/// The word lists as one map: word → list bits.
+fn word_flags() -> &'static WordFlags {
+    static F: std::sync::OnceLock<WordFlags> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let l = lists();
+        let mut f = WordFlags::default();
+        let sets = [
+            (&l.common, COMMON),
+            (&l.titles, TITLE),
+            (&l.given, GIVEN),
+            (&l.surnames, SURNAME),
+            (&l.org_before, ORG_BEFORE),
+            (&l.org_after, ORG_AFTER),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                *f.entry(*w).or_default() |= bit;
+            }
+        }
+        for w in MODIFIERS {
+            *f.entry(*w).or_default() |= MODIFIER;
+        }
+        f
+    })
+}
+
+impl<'t> Lower<'t> {
+    pub(super) fn new(text: &'t str, toks: &[Token]) -> Lower<'t> {
+        let mut lw = Lower {
+            text,
+            lower: text.to_ascii_lowercase(),
+            flags: Vec::new(),
+        };
+        let f = word_flags();
+        lw.flags = toks
+            .iter()
+            .map(|t| {
+                if t.cap {
+                    f.get(&*lw.word(t)).copied().unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .collect();
+        lw
+    }
+
+    /// Is capitalised token `k`'s lowercase form in the list `flag`?
+    fn is(&self, k: usize, flag: u8) -> bool {
+        self.flags.get(k).is_some_and(|f| f & flag != 0)
+    }
+
+    /// The token's word, lowercase.
+    pub(super) fn word(&self, t: &Token) -> Cow<'_, str> {
+        if t.ascii {
+            Cow::Borrowed(&self.lower[t.span.clone()])
+        } else {
+            Cow::Owned(self.text[t.span.clone()].to_lowercase())
+        }
+    }
+
+    /// `text[span].to_lowercase()`.
+    pub(super) fn of(&self, span: Range<usize>) -> Cow<'_, str> {
+        let raw = &self.text[span.clone()];
+        if raw.is_ascii() {
+            Cow::Borrowed(&self.lower[span])
+        } else {
+            Cow::Owned(raw.to_lowercase())
+        }
+    }
+}
+
+/// Scratch space reused across the scan: the folded key being looked up,
+/// the name index walked down to it, and the memos.
+struct Scratch<'g, 'm> {
+    key: String,
+    cursor: NameCursor<'g>,
+    memo: &'m mut Memo,
+}
+
+/// What the name index says about a one-word key.
+#[derive(Clone, Copy)]
+struct FirstWord {
+    /// [`Gazetteer::is_prefix`].
+    prefix: bool,
+    /// Some name equals it.
+    exact: bool,
+    /// Where its walk ended, to extend it by the next words.
+    mark: CursorMark,
+    /// Some demonym is this word or starts with it.
+    demonym_prefix: bool,
+}
 
 /// Look-ups memoised across documents on this thread (news vocabulary
 /// repeats), for one gazetteer; dropped when they grow past a bound.
 #[derive(Default)]
 struct Memo {
     gazetteer: usize,
-    keys: KeyCache,
-    demonyms: FastMap<String, Option<String>>,
+    /// By folded one-word key.
+    first_words: FastMap<String, FirstWord>,
+    /// [`major_place`] by lowercase word.
+    major: FastMap<String, bool>,
 }
 
 /// Entries kept before the memo is cleared (a few MB).
@@ -51,16 +173,6 @@ const MEMO_MAX: usize = 200_000;
 
 thread_local! {
     static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
-}
-
-fn key_info(g: &Gazetteer, cache: &mut KeyCache, key: String) -> (bool, bool) {
-    if let Some(&v) = cache.get(&key) {
-        return v;
-    }
-    let prefix = g.is_prefix(&key);
-    let exact = prefix && !g.lookup(&key).is_empty();
-    cache.insert(key, (prefix, exact));
-    (prefix, exact)
 }
 
 /// Longest place name tried, in tokens.
@@ -113,40 +225,53 @@ pub enum What {
 /// Finds place names and demonyms in `text`.
 pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
     let toks = tokenize(text);
+    let lw = Lower::new(text, &toks);
     let l = lists();
-    let mut lower_words: FastSet<&str> = FastSet::default();
-    lower_words.reserve(toks.len() / 4);
-    lower_words.extend(
-        toks.iter()
-            .filter(|t| !t.cap)
-            .map(|t| &text[t.span.clone()]),
-    );
-    let person = person_tokens(g, text, &toks, l);
+    // Words also written in lowercase ("a lowercase common word is not a
+    // place"). Only the lowercase forms of capitalised words are ever
+    // asked about, so only those are kept: a smaller set, built by
+    // look-ups rather than inserts.
+    let asked: FastSet<Cow<str>> = toks
+        .iter()
+        .filter(|t| t.cap && !t.all_caps)
+        .map(|t| lw.word(t))
+        .collect();
+    let lower_words: FastSet<&str> = toks
+        .iter()
+        .filter(|t| !t.cap)
+        .map(|t| &text[t.span.clone()])
+        .filter(|w| asked.contains(*w))
+        .collect();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         let me = g as *const Gazetteer as usize;
-        if m.gazetteer != me || m.keys.len() + m.demonyms.len() > MEMO_MAX {
+        if m.gazetteer != me || m.first_words.len() + m.major.len() > MEMO_MAX {
             *m = Memo {
                 gazetteer: me,
                 ..Memo::default()
             };
         }
-        let Memo { keys, demonyms, .. } = &mut *m;
-        scan(g, text, &toks, &person, &lower_words, l, keys, demonyms)
+        let person = person_tokens(g, text, &toks, &lw, &mut m.major);
+        let mut scratch = Scratch {
+            key: String::new(),
+            cursor: g.name_cursor(),
+            memo: &mut m,
+        };
+        scan(g, text, &toks, &lw, &person, &lower_words, l, &mut scratch)
     })
 }
 
 /// The longest-match scan over the tokens.
 #[allow(clippy::too_many_arguments)]
-fn scan(
-    g: &Gazetteer,
+fn scan<'g>(
+    g: &'g Gazetteer,
     text: &str,
     toks: &[Token],
+    lw: &Lower,
     person: &[bool],
     lower_words: &FastSet<&str>,
     l: &Lists,
-    cache: &mut KeyCache,
-    demonyms: &mut FastMap<String, Option<String>>,
+    scratch: &mut Scratch<'g, '_>,
 ) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -158,9 +283,9 @@ fn scan(
         }
         if let Some((end, what, span_end)) = state_abbreviation(text, toks, i, l)
             .or_else(|| abbreviation(g, text, toks, i))
-            .or_else(|| region(text, toks, i, l))
+            .or_else(|| region(text, toks, lw, i, l, &mut scratch.key))
         {
-            let what = match reject(text, toks, i, end, person, lower_words, l) {
+            let what = match reject(text, toks, lw, i, end, person, lower_words, l) {
                 Some(Reject::Because(reason)) => What::Rejected { reason },
                 _ => what,
             };
@@ -177,11 +302,18 @@ fn scan(
             i += 1;
             continue;
         }
-        let place_end = longest_place(g, text, toks, i, cache);
-        let demonym = longest_demonym(g, text, toks, i, demonyms);
+        let first = first_word(g, text, toks, lw, i, scratch);
+        let place_end = longest_place(g, text, toks, lw, i, first, scratch);
+        // Demonyms are looked up only after a word that starts one (for an
+        // ASCII word, the first word of every longer key).
+        let demonym = if toks[i].ascii && !first.demonym_prefix {
+            None
+        } else {
+            longest_demonym(g, text, toks, lw, i, &mut scratch.key)
+        };
         let (end, what) = match (place_end, demonym) {
             (Some(p), Some((d, iso2))) if d >= p => (d, What::Demonym { iso2 }),
-            (Some(p), _) => (p, place_what(g, text, toks, i, p)),
+            (Some(p), _) => (p, place_what(text, toks, lw, i, p)),
             (None, Some((d, iso2))) => (d, What::Demonym { iso2 }),
             (None, None) => {
                 i += 1;
@@ -190,7 +322,7 @@ fn scan(
         };
         let span = t.span.start..toks[end].span.end;
         let what = match what {
-            What::Place { query } => match reject(text, toks, i, end, person, lower_words, l) {
+            What::Place { query } => match reject(text, toks, lw, i, end, person, lower_words, l) {
                 Some(Reject::Drop) => {
                     i = end + 1;
                     continue;
@@ -203,13 +335,13 @@ fn scan(
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
-        let doubt = if org_follows(text, toks, end, l) == Some(true) {
+        let doubt = if org_follows(text, toks, lw, end) == Some(true) {
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
-        } else if inside_longer_name(text, toks, i, end, l) {
+        } else if inside_longer_name(toks, lw, i, end) {
             Some("inside a longer name that is not a place")
-        } else if i == end && next_to_name(text, toks, i, l) {
+        } else if i == end && next_to_name(toks, lw, i) {
             Some("next to another capitalised name word (a person's or organisation's name)")
         } else {
             None
@@ -292,13 +424,27 @@ fn state_abbreviation(
 }
 
 /// A continent name starting at token `i` (one or two words).
-fn region(text: &str, toks: &[Token], i: usize, l: &Lists) -> Option<(usize, What, usize)> {
+fn region(
+    text: &str,
+    toks: &[Token],
+    lw: &Lower,
+    i: usize,
+    l: &Lists,
+    key: &mut String,
+) -> Option<(usize, What, usize)> {
+    // An ASCII word folds to its lowercase form, the first word of the key.
+    if toks[i].ascii && !l.region_first_words.contains(&*lw.word(&toks[i])) {
+        return None;
+    }
     for end in (i..toks.len().min(i + 2)).rev() {
         if end > i && toks[end].sep != Sep::Space {
             continue;
         }
-        let key = fold_fast(&text[toks[i].span.start..toks[end].span.end]);
-        if let Some(index) = l.regions.iter().position(|r| r.keys.contains(&key)) {
+        start_key(text, toks, lw, i, key);
+        if end > i {
+            extend_key(text, toks, lw, i, end, key);
+        }
+        if let Some(&index) = l.region_keys.get(key.as_str()) {
             return Some((end, What::Region { index }, toks[end].span.end));
         }
     }
@@ -337,24 +483,35 @@ fn continues(text: &str, toks: &[Token], k: usize) -> bool {
 }
 
 /// The last token of the longest gazetteer name starting at token `i`.
-fn longest_place(
-    g: &Gazetteer,
+/// `first` is token `i`'s [`first_word`], with the scratch key and cursor
+/// left there.
+fn longest_place<'g>(
+    g: &'g Gazetteer,
     text: &str,
     toks: &[Token],
+    lw: &Lower,
     i: usize,
-    cache: &mut KeyCache,
+    first: FirstWord,
+    scratch: &mut Scratch<'g, '_>,
 ) -> Option<usize> {
     let mut best = None;
     let short_caps = toks[i].all_caps && toks[i].span.len() <= 4;
     for j in i..toks.len().min(i + MAX_NAME_TOKENS) {
-        if short_caps && j == i {
-            continue;
-        }
         if j > i && !continues(text, toks, j) {
             break;
         }
-        let key = fold_fast(&text[toks[i].span.start..toks[j].span.end]);
-        let (prefix, exact) = key_info(g, cache, key);
+        let (prefix, exact) = if j == i {
+            (first.prefix, first.exact)
+        } else {
+            extend_key(text, toks, lw, i, j, &mut scratch.key);
+            let key = &scratch.key;
+            scratch.cursor.seek(key);
+            let prefix = scratch.cursor.is_prefix();
+            (prefix, prefix && is_name(g, &scratch.cursor, key))
+        };
+        if short_caps && j == i {
+            continue;
+        }
         if !prefix {
             break;
         }
@@ -376,39 +533,106 @@ fn longest_place(
     best
 }
 
+/// Some name equals the folded `key` (where `cursor` is): a folded ASCII
+/// key folds to itself, so the cursor answers as `lookup` would; other
+/// keys ask `lookup`.
+fn is_name(g: &Gazetteer, cursor: &NameCursor, key: &str) -> bool {
+    if key.is_ascii() {
+        cursor.is_name()
+    } else {
+        !g.lookup(key).is_empty()
+    }
+}
+
+/// Looks up the one-word key of token `i` (memoised) and leaves the key
+/// and the cursor there.
+fn first_word<'g>(
+    g: &'g Gazetteer,
+    text: &str,
+    toks: &[Token],
+    lw: &Lower,
+    i: usize,
+    scratch: &mut Scratch<'g, '_>,
+) -> FirstWord {
+    let Scratch { key, cursor, memo } = scratch;
+    start_key(text, toks, lw, i, key);
+    if let Some(&w) = memo.first_words.get(key.as_str()) {
+        cursor.resume(key, w.mark);
+        return w;
+    }
+    cursor.seek(key);
+    let prefix = cursor.is_prefix();
+    let w = FirstWord {
+        prefix,
+        exact: prefix && is_name(g, cursor, key),
+        mark: cursor.mark(),
+        demonym_prefix: g.is_demonym_prefix(key),
+    };
+    memo.first_words.insert(key.clone(), w);
+    w
+}
+
+/// Sets `key` to the folded text of token `i`.
+fn start_key(text: &str, toks: &[Token], lw: &Lower, i: usize, key: &mut String) {
+    if toks[i].ascii {
+        // One ASCII word folds to its lowercase form.
+        key.clear();
+        key.push_str(&lw.word(&toks[i]));
+    } else {
+        fold_into(&text[toks[i].span.clone()], key);
+    }
+}
+
+/// Sets `key` to the folded text of tokens `i..=j`, given it holds that
+/// of `i..j`: in ASCII text, the separator folds to nothing (`'`, `.`) or
+/// one space, and the word to its lowercase form.
+fn extend_key(text: &str, toks: &[Token], lw: &Lower, i: usize, j: usize, key: &mut String) {
+    let between = &text[toks[j - 1].span.end..toks[j].span.start];
+    let word = toks[j].span.clone();
+    if text[toks[i].span.start..word.end].is_ascii() {
+        if between.bytes().any(|b| !matches!(b, b'\'' | b'.' | b'`')) {
+            key.push(' ');
+        }
+        key.push_str(&lw.word(&toks[j]));
+    } else {
+        fold_into(&text[toks[i].span.start..toks[j].span.end], key);
+    }
+}
+
 /// The last token and country of a demonym starting at token `i`.
 fn longest_demonym(
     g: &Gazetteer,
     text: &str,
     toks: &[Token],
+    lw: &Lower,
     i: usize,
-    cache: &mut FastMap<String, Option<String>>,
+    key: &mut String,
 ) -> Option<(usize, String)> {
     let mut best = None;
     for j in i..toks.len().min(i + 3) {
         if j > i && !(toks[j].cap && matches!(toks[j].sep, Sep::Space | Sep::Hyphen)) {
             break;
         }
-        let words = &text[toks[i].span.start..toks[j].span.end];
-        if !cache.contains_key(words) {
-            cache.insert(words.to_string(), g.demonym(words).map(str::to_string));
+        if j == i {
+            start_key(text, toks, lw, i, key);
+        } else {
+            extend_key(text, toks, lw, i, j, key);
         }
-        let iso2 = cache.get(words).and_then(Option::as_ref);
-        if let Some(iso2) = iso2 {
-            best = Some((j, iso2.clone()));
+        if let Some(iso2) = g.demonym_folded(key) {
+            best = Some((j, iso2.to_string()));
         }
     }
     best
 }
 
-fn place_what(g: &Gazetteer, text: &str, toks: &[Token], i: usize, end: usize) -> What {
-    let raw = &text[toks[i].span.start..toks[end].span.end];
+fn place_what(text: &str, toks: &[Token], lw: &Lower, i: usize, end: usize) -> What {
+    let span = toks[i].span.start..toks[end].span.end;
+    let raw = &text[span.clone()];
     let query = if i == end && toks[i].all_caps && raw.len() <= 4 {
         // Keep code shape so "US" finds the country by its code.
-        let _ = g;
         raw.to_string()
     } else {
-        raw.to_lowercase()
+        lw.of(span).into_owned()
     };
     What::Place { query }
 }
@@ -420,22 +644,21 @@ enum Reject {
     Because(&'static str),
 }
 
+#[allow(clippy::too_many_arguments)]
 fn reject(
     text: &str,
     toks: &[Token],
+    lw: &Lower,
     i: usize,
     end: usize,
     person: &[bool],
     lower_words: &FastSet<&str>,
     l: &Lists,
 ) -> Option<Reject> {
-    let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
+    let word = |k: usize| lw.word(&toks[k]);
     if i == end && !toks[i].all_caps {
         let w = word(i);
-        if l.common.contains(w.as_str())
-            || l.titles.contains(w.as_str())
-            || lower_words.contains(w.as_str())
-        {
+        if lw.is(i, COMMON | TITLE) || lower_words.contains(&*w) {
             return Some(Reject::Drop);
         }
     }
@@ -454,14 +677,14 @@ fn reject(
     let mut a = i;
     while a > 0 && toks[a].sep == Sep::Space && toks[a - 1].cap {
         a -= 1;
-        if l.org_before.contains(word(a).as_str()) {
+        if lw.is(a, ORG_BEFORE) {
             return Some(Reject::Because("part of an organisation's name"));
         }
     }
-    if org_follows(text, toks, end, l) == Some(false) {
+    if org_follows(text, toks, lw, end) == Some(false) {
         return Some(Reject::Because("part of an organisation's name"));
     }
-    if i == end && toks[i].all_caps && l.common.contains(word(i).as_str()) && word(i) != "us" {
+    if i == end && toks[i].all_caps && lw.is(i, COMMON) && word(i) != "us" {
         return Some(Reject::Drop);
     }
     None
@@ -471,7 +694,7 @@ fn reject(
 /// `'s`) include an organisation word: "Chosun Ilbo" (`Some(false)`),
 /// "Stanford's Asia-Pacific Research Center" (`Some(true)`: possessive,
 /// which only doubts the name — "Hanoi's Melia Hotel" is in Hanoi).
-fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> Option<bool> {
+fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize) -> Option<bool> {
     let mut k = end + 1;
     let possessive =
         k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s";
@@ -488,9 +711,7 @@ fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> Option<bool
         && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen))
         && toks[k].cap
     {
-        if l.org_after
-            .contains(text[toks[k].span.clone()].to_lowercase().as_str())
-        {
+        if lw.is(k, ORG_AFTER) {
             return Some(possessive);
         }
         k += 1;
@@ -502,16 +723,13 @@ fn org_follows(text: &str, toks: &[Token], end: usize, l: &Lists) -> Option<bool
 /// place-ish modifier, or right before one that is not a place head word:
 /// "Jane Campbell", "Franklin Roosevelt". Common words (In, The, County,
 /// Station) and demonyms do not count.
-fn next_to_name(text: &str, toks: &[Token], i: usize, l: &Lists) -> bool {
+fn next_to_name(toks: &[Token], lw: &Lower, i: usize) -> bool {
     let name_word = |k: usize| {
         let t = &toks[k];
-        let w = text[t.span.clone()].to_lowercase();
-        t.cap
-            && !t.all_caps
-            && t.span.len() > 1
-            && !l.common.contains(w.as_str())
-            && !l.titles.contains(w.as_str())
-            && !MODIFIERS.contains(&w.as_str())
+        if !(t.cap && !t.all_caps && t.span.len() > 1) {
+            return false;
+        }
+        !lw.is(k, COMMON | TITLE | MODIFIER)
     };
     let before = i > 0 && toks[i].sep == Sep::Space && name_word(i - 1);
     let after = i + 1 < toks.len() && toks[i + 1].sep == Sep::Space && name_word(i + 1);
@@ -566,13 +784,8 @@ const MODIFIERS: &[&str] = &[
 /// A run of three or more capitalised words in which the place name is a
 /// small part and which is not headed by a place word: "Frankfurter
 /// Allgemeine Sonntagszeitung", "Radio Free Asia".
-fn inside_longer_name(text: &str, toks: &[Token], i: usize, end: usize, l: &Lists) -> bool {
-    let is_name_word = |k: usize| {
-        toks[k].cap
-            && !l
-                .titles
-                .contains(text[toks[k].span.clone()].to_lowercase().as_str())
-    };
+fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
+    let is_name_word = |k: usize| toks[k].cap && !lw.is(k, TITLE);
     let mut a = i;
     while a > 0 && toks[a].sep == Sep::Space && is_name_word(a - 1) && !toks[a - 1].sentence_start {
         a -= 1;
@@ -591,17 +804,21 @@ fn inside_longer_name(text: &str, toks: &[Token], i: usize, end: usize, l: &List
 /// family name with one to three syllables ("Kim Jong Un", "Ri Sol-ju");
 /// then every other capitalised occurrence of a word so marked ("Kim",
 /// "Trump", "Sanders") unless it starts a longer place name.
-fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bool> {
+fn person_tokens(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    lw: &Lower,
+    major: &mut FastMap<String, bool>,
+) -> Vec<bool> {
     let n = toks.len();
     let mut person = vec![false; n];
-    let word = |k: usize| text[toks[k].span.clone()].to_lowercase();
+    let word = |k: usize| lw.word(&toks[k]);
     let same_name = |k: usize| {
         k < n
             && toks[k].cap
             && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period)
-            && !l
-                .common
-                .contains(text[toks[k].span.clone()].to_lowercase().as_str())
+            && !lw.is(k, COMMON)
     };
     let mut k = 0;
     while k < n {
@@ -609,11 +826,7 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
             k += 1;
             continue;
         }
-        let w = word(k);
-        if l.titles.contains(w.as_str())
-            && same_name(k + 1)
-            && !l.titles.contains(word(k + 1).as_str())
-        {
+        if lw.is(k, TITLE) && same_name(k + 1) && !lw.is(k + 1, TITLE) {
             let mut e = k + 1;
             while same_name(e + 1) {
                 e += 1;
@@ -622,7 +835,7 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
             k = e + 1;
             continue;
         }
-        if l.given.contains(w.as_str()) && same_name(k + 1) {
+        if lw.is(k, GIVEN) && same_name(k + 1) {
             let mut e = k + 1;
             while same_name(e + 1) && e < k + 3 {
                 e += 1;
@@ -631,7 +844,7 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
             k = e + 1;
             continue;
         }
-        if l.surnames.contains(w.as_str())
+        if lw.is(k, SURNAME)
             && k + 1 < n
             && toks[k + 1].sep != Sep::Apostrophe
             && (same_name(k + 1) || (toks[k + 1].sep == Sep::Hyphen))
@@ -655,24 +868,21 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
         if !toks[k].cap {
             continue;
         }
-        let before = k > 0 && matches!(word(k - 1).as_str(), "said" | "says" | "told" | "asked");
+        let before = k > 0 && matches!(&*word(k - 1), "said" | "says" | "told" | "asked");
         let after = k + 1 < n
             && toks[k + 1].sep == Sep::Space
-            && matches!(
-                word(k + 1).as_str(),
-                "said" | "says" | "told" | "asked" | "added"
-            );
+            && matches!(&*word(k + 1), "said" | "says" | "told" | "asked" | "added");
         let lone = !(same_name(k + 1) || k > 0 && toks[k - 1].cap && toks[k].sep == Sep::Space);
         if toks[k].cap
             && lone
             && (before && toks[k].sep == Sep::Space || after)
-            && !major_place(g, &text[toks[k].span.clone()])
+            && !major_place_memo(g, &word(k), major)
         {
             person[k] = true;
         }
     }
     // Later mentions by one part of the name ("Kim", "Trump").
-    let names: FastSet<String> = (0..n)
+    let names: FastSet<Cow<str>> = (0..n)
         .filter(|&k| person[k] && toks[k].span.len() > 2)
         .map(word)
         .collect();
@@ -684,11 +894,22 @@ fn person_tokens(g: &Gazetteer, text: &str, toks: &[Token], l: &Lists) -> Vec<bo
     person
 }
 
+/// [`major_place`] of a lowercase word, memoised (a full ranking of
+/// candidates is costly, and "said Smith" is frequent).
+fn major_place_memo(g: &Gazetteer, lower: &str, memo: &mut FastMap<String, bool>) -> bool {
+    if let Some(&known) = memo.get(lower) {
+        return known;
+    }
+    let major = major_place(g, lower);
+    memo.insert(lower.to_string(), major);
+    major
+}
+
 /// A country, capital or city of a million: names that news uses for their
 /// governments ("Pyongyang said"), so a verb of saying does not make them
-/// persons.
-fn major_place(g: &Gazetteer, name: &str) -> bool {
-    g.candidates(&name.to_lowercase(), &crate::gazetteer::Context::default())
+/// persons. `lower` is the name lowercased.
+fn major_place(g: &Gazetteer, lower: &str) -> bool {
+    g.candidates(lower, &crate::gazetteer::Context::default())
         .first()
         .is_some_and(|c| {
             let p = g.place(c.id);

@@ -56,12 +56,49 @@ const KM_PER_DEGREE_LAT_MIN: f64 = 110.5;
 /// points whose latitude alone puts them beyond `horizon` are skipped
 /// without a geodesic (a difference in latitude is a lower bound on the
 /// distance), and if all are, the result is some value > `horizon`.
+/// Points certainly farther than [`FAR`] × `horizon` are skipped too (by
+/// a spherical lower bound, far cheaper than a geodesic), so a result is
+/// the same as without that skip whenever it is at most `FAR × horizon`;
+/// so are points whose lower bound exceeds the nearest geodesic found so
+/// far (they are tried nearest bound first).
 fn nearest_km(here: LatLon, points: &[LatLon], horizon: f64) -> f64 {
-    points
+    let far = FAR * horizon;
+    let mut near: Vec<(f64, LatLon)> = points
         .iter()
         .filter(|a| (a.lat - here.lat).abs() * KM_PER_DEGREE_LAT_MIN <= horizon)
-        .map(|a| crate::measure::geodesic_distance(here, *a).0)
-        .fold(f64::INFINITY, f64::min)
+        .map(|a| (spherical_lower_bound_km(here, *a), *a))
+        .filter(|(bound, _)| *bound <= far)
+        .collect();
+    near.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best = f64::INFINITY;
+    for (bound, a) in near {
+        if bound > best {
+            break;
+        }
+        best = best.min(crate::measure::geodesic_distance(here, a).0);
+    }
+    best
+}
+
+/// How far beyond its horizon [`nearest_km`] stays exact. Its callers
+/// need 1.5: the proximity bonus stops counting (< 0.01) at
+/// `NEAR_SCALE_KM × ln(NEAR_WEIGHT / 0.01)` ≈ 1498 km (test
+/// `far_covers_the_bonus`), and isolation compares with the horizon itself.
+const FAR: f64 = 1.5;
+
+/// A lower bound on the WGS84 geodesic distance, in km: the great-circle
+/// (haversine) distance on a sphere of the mean radius, less 2 %. Used
+/// only to skip geodesics that cannot matter: the ellipsoid's radii of
+/// curvature (6335–6400 km) differ from the mean radius (6371 km) by
+/// under 0.6 %, so the geodesic is at least 0.994 × this great circle.
+fn spherical_lower_bound_km(a: LatLon, b: LatLon) -> f64 {
+    const MEAN_RADIUS_KM: f64 = 6371.0088;
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lon - a.lon).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    let great_circle = 2.0 * MEAN_RADIUS_KM * h.clamp(0.0, 1.0).sqrt().asin();
+    great_circle / 1.02
 }
 
 /// Resolves the recognised spans of one document into mentions.
@@ -599,6 +636,60 @@ fn mention(
                 ),
                 ..base
             })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn far_covers_the_bonus() {
+        // Beyond FAR × horizon the proximity bonus must be below the
+        // 0.01 that `near_bonus` ignores, or skipping would change scores.
+        let negligible_km = NEAR_SCALE_KM * (NEAR_WEIGHT / 0.01).ln();
+        assert!(negligible_km <= FAR * NEAR_HORIZON_KM, "{negligible_km}");
+        const { assert!(FAR >= 1.0) };
+    }
+
+    #[test]
+    fn spherical_bound_is_below_the_geodesic() {
+        let mut pts = Vec::new();
+        for lat in (-90..=90).step_by(15) {
+            for lon in (-180..=180).step_by(20) {
+                pts.push(LatLon::new(f64::from(lat) * 0.999, f64::from(lon) + 0.3));
+            }
+        }
+        pts.push(LatLon::new(21.02, 105.85));
+        pts.push(LatLon::new(21.03, 105.86));
+        for &a in &pts {
+            for &b in pts.iter().step_by(7) {
+                let exact = crate::measure::geodesic_distance(a, b).0;
+                let bound = spherical_lower_bound_km(a, b);
+                assert!(bound <= exact + 1e-9, "{a:?} {b:?}: {bound} > {exact}");
+            }
+        }
+    }
+
+    #[test]
+    fn skipping_keeps_nearest_exact_within_far() {
+        let here = LatLon::new(22.8, 108.3);
+        let pts: Vec<LatLon> = (0..40)
+            .map(|k| LatLon::new(22.8 + f64::from(k) * 0.4 - 8.0, 108.3 + f64::from(k) * 0.9))
+            .collect();
+        for horizon in [300.0, 1000.0, 2000.0] {
+            let plain = pts
+                .iter()
+                .filter(|a| (a.lat - here.lat).abs() * KM_PER_DEGREE_LAT_MIN <= horizon)
+                .map(|a| crate::measure::geodesic_distance(here, *a).0)
+                .fold(f64::INFINITY, f64::min);
+            let got = nearest_km(here, &pts, horizon);
+            if plain <= FAR * horizon {
+                assert_eq!(got, plain);
+            } else {
+                assert!(got > FAR * horizon);
+            }
         }
     }
 }

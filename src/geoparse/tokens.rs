@@ -31,45 +31,136 @@ pub struct Token {
     pub all_caps: bool,
     /// First token of a sentence (or of a line).
     pub sentence_start: bool,
+    /// The word is ASCII.
+    pub ascii: bool,
 }
 
-/// Splits text into alphanumeric tokens.
+/// Splits text into alphanumeric tokens. ASCII bytes (nearly all of
+/// English news) take a fast path with the same result: a word's case is
+/// gathered while its bytes are scanned.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
-    let mut start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
     let mut prev_end = 0;
-    let push = |out: &mut Vec<Token>, s: usize, e: usize, prev_end: usize| {
-        let word = &text[s..e];
-        let between = &text[prev_end..s];
-        let first = word.chars().next().unwrap_or(' ');
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        let sentence_start = out.is_empty()
-            || between.contains('\n')
-            || between
-                .trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
-                .ends_with(['.', '!', '?', ':']);
-        out.push(Token {
-            span: s..e,
-            sep: sep_of(between),
-            cap: first.is_uppercase(),
-            all_caps: letters >= 2 && !word.chars().any(|c| c.is_lowercase()),
-            sentence_start,
-        });
-    };
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if let Some(s) = start.take() {
-            push(&mut out, s, i, prev_end);
-            prev_end = i;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next alphanumeric character.
+        let (alnum, len) = class_at(text, i);
+        if !alnum {
+            i += len;
+            continue;
         }
-    }
-    if let Some(s) = start {
-        push(&mut out, s, text.len(), prev_end);
+        // Scan the word, noting what ASCII bytes it holds.
+        let start = i;
+        let mut seen = 0u8;
+        let mut letters = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let c = ASCII_CLASS[usize::from(b)];
+                if c & ALNUM == 0 {
+                    break;
+                }
+                seen |= c;
+                letters += usize::from(c & (UPPER | LOWER) != 0);
+                i += 1;
+            } else {
+                let (alnum, len) = class_at(text, i);
+                if !alnum {
+                    break;
+                }
+                seen |= NON_ASCII;
+                i += len;
+            }
+        }
+        push(&mut out, text, start, i, prev_end, seen, letters);
+        prev_end = i;
     }
     out
+}
+
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+/// Class bits of each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` (a character boundary) is
+/// alphanumeric, and its length in bytes.
+fn class_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII_CLASS[usize::from(b)] & ALNUM != 0, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
+fn push(
+    out: &mut Vec<Token>,
+    text: &str,
+    s: usize,
+    e: usize,
+    prev_end: usize,
+    seen: u8,
+    ascii_letters: usize,
+) {
+    let word = &text[s..e];
+    let between = &text[prev_end..s];
+    let ascii = seen & NON_ASCII == 0;
+    let (cap, all_caps) = if ascii {
+        (
+            word.as_bytes()[0].is_ascii_uppercase(),
+            ascii_letters >= 2 && seen & LOWER == 0,
+        )
+    } else {
+        let first = word.chars().next().unwrap_or(' ');
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        (
+            first.is_uppercase(),
+            letters >= 2 && !word.chars().any(|c| c.is_lowercase()),
+        )
+    };
+    // One space, by far the commonest separator, is neither a sentence end
+    // nor anything but `Space`.
+    let one_space = between == " ";
+    let sentence_start = out.is_empty()
+        || !one_space
+            && (between.contains('\n')
+                || between
+                    .trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'(".contains(c))
+                    .ends_with(['.', '!', '?', ':']));
+    out.push(Token {
+        span: s..e,
+        sep: if one_space {
+            Sep::Space
+        } else {
+            sep_of(between)
+        },
+        cap,
+        all_caps,
+        sentence_start,
+        ascii,
+    });
 }
 
 fn sep_of(between: &str) -> Sep {
@@ -103,5 +194,21 @@ mod tests {
         assert_eq!(toks[6].sep, Sep::Apostrophe);
         assert_eq!(toks[8].sep, Sep::Period);
         assert!(toks[0].sentence_start && !toks[1].cap);
+    }
+
+    #[test]
+    fn non_ascii_words_and_separators() {
+        let t = "ĐỒNG Đăng\u{a0}Ünye. (Éire) x–y İSTANBUL";
+        let toks = tokenize(t);
+        let words: Vec<&str> = toks.iter().map(|k| &t[k.span.clone()]).collect();
+        assert_eq!(
+            words,
+            ["ĐỒNG", "Đăng", "Ünye", "Éire", "x", "y", "İSTANBUL"]
+        );
+        assert!(toks[0].all_caps && toks[0].cap && !toks[1].all_caps);
+        assert_eq!(toks[2].sep, Sep::Space);
+        assert!(toks[3].sentence_start && toks[3].cap);
+        assert_eq!(toks[5].sep, Sep::Break);
+        assert!(toks[6].all_caps);
     }
 }
