@@ -60,7 +60,8 @@ use crate::mode::Mode;
 use crate::route::RoutedLeg;
 
 /// The attribution the map carries by default.
-pub const ATTRIBUTION: &str = "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0).";
+pub const ATTRIBUTION: &str =
+    "Basemap: Natural Earth. Places: GeoNames (CC BY 4.0). Rail: sources per row, incl. © OpenStreetMap contributors (ODbL).";
 
 /// What the map shows.
 #[derive(Debug, Clone)]

