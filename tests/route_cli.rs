@@ -92,9 +92,9 @@ fn official_agreement() -> (f64, f64, f64) {
     (length, official + rest, covered / length)
 }
 
-/// Issue 4's target. Not met: the bundled geometry runs 2–16 % short of
-/// the official line lengths (no real track geometry is bundled yet; see
-/// data/README.md), and Shenshan has no official length.
+/// Issue 4's target. Not met: the route is 6.9 % short of its official
+/// sections (Xianggui, Jingguang and the Pyongui's northern end are drawn
+/// through stations only; see data/README.md).
 #[test]
 #[ignore = "issue 4 target not yet met: bundled line geometry is short of official lengths"]
 fn pyongyang_to_dong_dang_length_agrees_with_official_sections_within_3_percent() {
@@ -111,8 +111,8 @@ fn pyongyang_to_dong_dang_length_agrees_with_official_sections_within_3_percent(
     );
 }
 
-/// Regression floor at the level measured when the data landed (9 % short,
-/// official figures covering 89 % of the route): fails if it gets worse.
+/// Regression floor near today's level (6.9 % short, official figures
+/// covering 99 % of the route): fails if it gets worse.
 #[test]
 fn pyongyang_to_dong_dang_length_stays_near_official_sections() {
     let (length, expected, covered) = official_agreement();
@@ -123,12 +123,12 @@ fn pyongyang_to_dong_dang_length_stays_near_official_sections() {
         covered * 100.0
     );
     assert!(
-        covered > 0.85,
+        covered > 0.95,
         "official lengths cover only {:.0} %",
         covered * 100.0
     );
     assert!(
-        diff <= 0.12,
+        diff <= 0.085,
         "length {length:.1} km vs official {expected:.1} km"
     );
 }
