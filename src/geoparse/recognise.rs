@@ -373,21 +373,53 @@ fn abbreviation(
     while single(end + 1) && toks[end + 1].sep == Sep::Dot {
         end += 1;
     }
-    let code: String = (i..=end).map(|k| &text[toks[k].span.clone()]).collect();
-    let ok = g
-        .lookup(&code)
-        .iter()
-        .any(|&id| matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1));
-    if !ok {
-        return None;
-    }
     let stop = toks[end].span.end;
     let span_end = if text[stop..].starts_with('.') {
         stop + 1
     } else {
         stop
     };
-    Some((end, What::Place { query: code }, span_end))
+    let code: String = (i..=end).map(|k| &text[toks[k].span.clone()]).collect();
+    if prose_country_code(g, &code) {
+        return Some((end, What::Place { query: code }, span_end));
+    }
+    // Otherwise only a dotted name of a big city ("L.A." is an alternate
+    // name of Los Angeles); "L.A." is not Laos's ISO code LA.
+    let dotted = &text[toks[i].span.start..span_end];
+    let city = g.lookup(dotted).iter().any(|&id| {
+        let p = g.place(id);
+        p.kind() != PlaceKind::Country && p.population() >= DOTTED_CITY_POPULATION
+    });
+    city.then(|| {
+        (
+            end,
+            What::Place {
+                query: dotted.to_string(),
+            },
+            span_end,
+        )
+    })
+}
+
+/// Country codes that English prose uses as names ("the US", "U.K.",
+/// "the DRC"). Other ISO 3166 codes read in text are ordinary words or
+/// abbreviations of something else ("LA", "MAC", "GB", "CAR", "IT"), so a
+/// code counts as a country only when it is listed here (and the gazetteer
+/// has it as that country's code or alternate name).
+const PROSE_COUNTRY_CODES: &[&str] = &[
+    "US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK", "NZ", "PNG", "KSA", "HK",
+];
+
+/// A dotted abbreviation that is not a prose country code names a city
+/// only if the city has at least this many people ("L.A.").
+const DOTTED_CITY_POPULATION: u64 = 1_000_000;
+
+/// Is `code` (undotted, "US") a country code used in prose?
+fn prose_country_code(g: &Gazetteer, code: &str) -> bool {
+    PROSE_COUNTRY_CODES.contains(&code)
+        && g.lookup(code)
+            .iter()
+            .any(|&id| g.place(id).kind() == PlaceKind::Country)
 }
 
 /// An AP state abbreviation after a comma ("Paris, Tenn.", "Morgantown,
@@ -403,20 +435,26 @@ fn state_abbreviation(
     // Longest listed abbreviation starting here (tokens joined by dots).
     let mut best = None;
     for (end, tok) in toks.iter().enumerate().skip(i).take(3) {
-        if end > i && tok.sep != Sep::Dot {
+        // "W.Va." or spaced "W. Va.".
+        if end > i && !matches!(tok.sep, Sep::Dot | Sep::Period) {
             break;
         }
         let stop = tok.span.end;
         if !text[stop..].starts_with('.') {
             continue;
         }
-        let abbr = &text[start..stop + 1];
+        let spaced = &text[start..stop + 1];
+        let abbr = if spaced.contains(' ') {
+            Cow::Owned(spaced.replace(' ', ""))
+        } else {
+            Cow::Borrowed(spaced)
+        };
         // Dotted forms ("S.C.", "W.Va.") are unambiguous anywhere; one-word
         // ones ("Pa.", "Miss.") only after a comma.
         if end == i && !after_comma {
             continue;
         }
-        if let Some(&(_, id)) = l.state_abbrevs.iter().find(|(a, _)| *a == abbr) {
+        if let Some(&(_, id)) = l.state_abbrevs.iter().find(|(a, _)| *a == abbr.as_ref()) {
             best = Some((end, What::Fixed { id }, stop + 1));
         }
     }
@@ -476,10 +514,17 @@ fn continues(text: &str, toks: &[Token], k: usize) -> bool {
                 )
         }
         Sep::Hyphen => true,
-        // Transliteration apostrophes (P'yŏngyang), never a possessive `s`.
-        Sep::Apostrophe => &text[t.span.clone()] != "s" && &text[t.span.clone()] != "S",
+        // Transliteration apostrophes (P'yŏngyang) and a possessive `s`
+        // inside a longer name ("People's Republic of China"); a name never
+        // ends on the possessive (see [`possessive`]).
+        Sep::Apostrophe => true,
         Sep::Break | Sep::Dot => false,
     }
+}
+
+/// Is token `k` the `s` of a possessive (`Hanoi's`, `HANOI'S`)?
+fn possessive(text: &str, toks: &[Token], k: usize) -> bool {
+    toks[k].sep == Sep::Apostrophe && matches!(&text[toks[k].span.clone()], "s" | "S")
 }
 
 /// The last token of the longest gazetteer name starting at token `i`.
@@ -512,21 +557,21 @@ fn longest_place<'g>(
         if short_caps && j == i {
             continue;
         }
-        if !prefix {
+        // Across an apostrophe the next word joins this one without a
+        // space ("people" + "s"), so any key starting with it will do.
+        let joined_next = toks.get(j + 1).is_some_and(|t| t.sep == Sep::Apostrophe);
+        if !prefix && !(joined_next && scratch.cursor.starts_some_key()) {
             break;
         }
-        // A name must end on a capitalised word ("Isle of Man", not "Man of").
-        if (toks[j].cap || toks[j].sep == Sep::Hyphen) && exact {
+        // A name must end on a capitalised word ("Isle of Man", not "Man of"),
+        // and not on a possessive ("Adam's" is not "Adams").
+        if (toks[j].cap || toks[j].sep == Sep::Hyphen) && exact && !possessive(text, toks, j) {
             best = Some(j);
         }
     }
     if best.is_none() && toks[i].all_caps {
-        // Codes: only country codes and abbreviations ("US", "UK", "DPRK").
-        let word = &text[toks[i].span.clone()];
-        if g.lookup(word)
-            .iter()
-            .any(|&id| g.place(id).kind() == PlaceKind::Country)
-        {
+        // Codes: only country codes used in prose ("US", "UK", "DPRK").
+        if prose_country_code(g, &text[toks[i].span.clone()]) {
             return Some(i);
         }
     }
@@ -881,15 +926,35 @@ fn person_tokens(
             person[k] = true;
         }
     }
-    // Later mentions by one part of the name ("Kim", "Trump").
+    // Later mentions by one part of the name ("Kim", "Trump"), except as
+    // the last word of a two-word country, capital or city of a million
+    // ("Mrs Kong" does not make "Hong Kong" a person).
     let names: FastSet<Cow<str>> = (0..n)
         .filter(|&k| person[k] && toks[k].span.len() > 2)
         .map(word)
         .collect();
-    for k in 0..n {
-        if toks[k].cap && !person[k] && names.contains(&word(k)) && !same_name(k + 1) {
-            person[k] = true;
-        }
+    let in_major_name = |k: usize, major: &mut FastMap<String, bool>| {
+        k > 0
+            && same_name(k)
+            && toks[k - 1].cap
+            && !person[k - 1]
+            && major_place_memo(
+                g,
+                &fold_fast(&text[toks[k - 1].span.start..toks[k].span.end]),
+                major,
+            )
+    };
+    let later: Vec<usize> = (0..n)
+        .filter(|&k| {
+            toks[k].cap
+                && !person[k]
+                && names.contains(&word(k))
+                && !same_name(k + 1)
+                && !in_major_name(k, major)
+        })
+        .collect();
+    for k in later {
+        person[k] = true;
     }
     person
 }
@@ -951,5 +1016,62 @@ mod tests {
             .map(|f| &t[f.span.clone()])
             .collect();
         assert_eq!(places, ["Panmunjom", "Hanoi"]);
+    }
+
+    /// (text, place id) of every place mention of `t`, geoparsed whole.
+    fn resolved(t: &str) -> Vec<(String, String)> {
+        super::super::geoparse_text(Gazetteer::bundled(), 0, t)
+            .into_iter()
+            .filter(|m| m.kind == super::super::MentionKind::Place)
+            .map(|m| (m.text, m.place.map_or(String::new(), |p| p.id)))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_possessive_inside_a_name_is_read_through() {
+        let t = "Officials of the People's Republic of China met envoys in Lisbon's old town.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("People's Republic of China", "country:CN"),
+                ("Lisbon", "geonames:2267057"),
+            ])
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_prose_codes_states_or_big_cities() {
+        let t = "A trader flew from L.A. to the U.K. and on to Morgantown, W. Va. before the D.E. meeting.";
+        let got = resolved(t);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["L.A.", "U.K.", "Morgantown", "W. Va."]);
+        assert_eq!(got[0].1, "geonames:5368361"); // Los Angeles, not Laos
+        assert_eq!(got[1].1, "country:GB");
+        assert_eq!(got[3].1, "admin1:US.WV");
+    }
+
+    #[test]
+    fn iso_codes_not_used_in_prose_are_not_countries() {
+        let g = Gazetteer::bundled();
+        assert!(prose_country_code(g, "US") && prose_country_code(g, "UK"));
+        assert!(!prose_country_code(g, "LA") && !prose_country_code(g, "MAC"));
+        let got = resolved("The PA system failed; the US team left.");
+        assert_eq!(got, pairs(&[("US", "country:US")]));
+    }
+
+    #[test]
+    fn a_surname_does_not_swallow_a_major_place() {
+        let t = "Mrs Kong said Hong Kong will test poultry. Later Kong said Hong Kong was safe.";
+        let got = resolved(t);
+        assert_eq!(
+            got,
+            pairs(&[("Hong Kong", "country:HK"), ("Hong Kong", "country:HK")])
+        );
     }
 }
