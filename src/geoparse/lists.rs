@@ -34,10 +34,12 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A continent or region the gazetteer lacks (`regions.tsv`).
+/// A continent or ocean the gazetteer lacks (`regions.tsv`).
 pub struct Region {
     pub id: &'static str,
     pub name: &'static str,
+    /// GeoNames feature code: `CONT` (continent) or `OCN` (ocean).
+    pub feature_code: &'static str,
     /// Folded names (main and alternates).
     pub keys: Vec<String>,
     pub lat: f64,
@@ -68,6 +70,7 @@ fn regions() -> Vec<Region> {
             let f: Vec<&str> = l.split('\t').collect();
             let (id, name, alt, lat, lon) =
                 (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
+            let feature_code = f.get(5).copied().unwrap_or("CONT");
             let keys = std::iter::once(*name)
                 .chain(alt.split('|').filter(|a| !a.is_empty()))
                 .map(crate::gazetteer::fold)
@@ -75,6 +78,7 @@ fn regions() -> Vec<Region> {
             Some(Region {
                 id,
                 name,
+                feature_code,
                 keys,
                 lat: lat.parse().ok()?,
                 lon: lon.parse().ok()?,

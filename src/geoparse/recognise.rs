@@ -283,7 +283,13 @@ fn scan<'g>(
         }
         if let Some((end, what, span_end)) = state_abbreviation(text, toks, i, l)
             .or_else(|| abbreviation(g, text, toks, i))
-            .or_else(|| region(text, toks, lw, i, l, &mut scratch.key))
+            .or_else(|| {
+                // A longer gazetteer name wins ("Atlantic City", "Pacific Grove").
+                region(text, toks, lw, i, l, &mut scratch.key).filter(|&(end, _, _)| {
+                    let first = first_word(g, text, toks, lw, i, scratch);
+                    longest_place(g, text, toks, lw, i, first, scratch).is_none_or(|p| p <= end)
+                })
+            })
         {
             let what = match reject(text, toks, lw, i, end, person, lower_words, l) {
                 Some(Reject::Because(reason)) => What::Rejected { reason },
@@ -461,7 +467,8 @@ fn state_abbreviation(
     best
 }
 
-/// A continent name starting at token `i` (one or two words).
+/// A continent or ocean name starting at token `i` (one to three words),
+/// not joined by a hyphen to the word before ("Asia-Pacific").
 fn region(
     text: &str,
     toks: &[Token],
@@ -474,19 +481,26 @@ fn region(
     if toks[i].ascii && !l.region_first_words.contains(&*lw.word(&toks[i])) {
         return None;
     }
-    for end in (i..toks.len().min(i + 2)).rev() {
-        if end > i && toks[end].sep != Sep::Space {
-            continue;
-        }
-        start_key(text, toks, lw, i, key);
+    let mut best = None;
+    start_key(text, toks, lw, i, key);
+    for end in i..toks.len().min(i + 3) {
         if end > i {
+            if toks[end].sep != Sep::Space {
+                break;
+            }
             extend_key(text, toks, lw, i, end, key);
         }
         if let Some(&index) = l.region_keys.get(key.as_str()) {
-            return Some((end, What::Region { index }, toks[end].span.end));
+            best = Some((end, What::Region { index }, toks[end].span.end));
         }
     }
-    None
+    if toks[i].sep == Sep::Hyphen {
+        return best.map(|(end, _, span_end)| {
+            let reason = "part of a hyphenated region name (\"Asia-Pacific\")";
+            (end, What::Rejected { reason }, span_end)
+        });
+    }
+    best
 }
 
 /// May token `k` continue a name started before it?
@@ -1063,6 +1077,18 @@ mod tests {
         assert!(!prose_country_code(g, "LA") && !prose_country_code(g, "MAC"));
         let got = resolved("The PA system failed; the US team left.");
         assert_eq!(got, pairs(&[("US", "country:US")]));
+    }
+
+    #[test]
+    fn oceans_are_regions_but_yield_to_longer_names() {
+        let t = "Storms over the Pacific reached Atlantic City, then the Indian Ocean and Asia-Pacific markets.";
+        let got = resolved(t);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Pacific", "Atlantic City", "Indian Ocean", "Asia"]);
+        assert_eq!(got[0].1, "wikipedia:Pacific_Ocean");
+        assert_eq!(got[2].1, "wikipedia:Indian_Ocean");
+        let oceans = lists().regions.iter().filter(|r| r.feature_code == "OCN");
+        assert_eq!(oceans.count(), 4);
     }
 
     #[test]

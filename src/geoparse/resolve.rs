@@ -566,13 +566,17 @@ fn mention(
                     id: r.id.to_string(),
                     name: r.name.to_string(),
                     country: String::new(),
-                    feature_code: "CONT".into(),
+                    feature_code: r.feature_code.into(),
                     population: 0,
                     lat: r.lat,
                     lon: r.lon,
                 }),
                 confidence: 0.9,
-                reason: "continent".into(),
+                reason: if r.feature_code == "OCN" {
+                    "ocean".into()
+                } else {
+                    "continent".into()
+                },
                 ..base
             })
         }
