@@ -34,11 +34,12 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A continent or ocean the gazetteer lacks (`regions.tsv`).
+/// A continent, ocean, sea or region the gazetteer lacks (`regions.tsv`).
 pub struct Region {
     pub id: &'static str,
     pub name: &'static str,
-    /// GeoNames feature code: `CONT` (continent) or `OCN` (ocean).
+    /// GeoNames feature code: `CONT` (continent), `OCN` (ocean), `SEA`,
+    /// `RGN` (region).
     pub feature_code: &'static str,
     /// Folded names (main and alternates).
     pub keys: Vec<String>,

@@ -1089,6 +1089,14 @@ mod tests {
         assert_eq!(got[2].1, "wikipedia:Indian_Ocean");
         let oceans = lists().regions.iter().filter(|r| r.feature_code == "OCN");
         assert_eq!(oceans.count(), 4);
+        let got = resolved("Relief flights to Darfur crossed the Middle East.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Darfur", "region:darfur"),
+                ("Middle East", "wikipedia:Middle_East")
+            ])
+        );
     }
 
     #[test]

@@ -572,11 +572,13 @@ fn mention(
                     lon: r.lon,
                 }),
                 confidence: 0.9,
-                reason: if r.feature_code == "OCN" {
-                    "ocean".into()
-                } else {
-                    "continent".into()
-                },
+                reason: match r.feature_code {
+                    "OCN" => "ocean",
+                    "SEA" => "sea",
+                    "RGN" => "region",
+                    _ => "continent",
+                }
+                .into(),
                 ..base
             })
         }
