@@ -63,6 +63,8 @@ pub struct Lists {
     pub region_first_words: FastSet<String>,
     /// "Tenn." → "admin1:US.TN".
     pub state_abbrevs: Vec<(&'static str, &'static str)>,
+    /// "NSW" → "admin1:AU.02" (`region_codes.tsv`).
+    pub region_codes: Vec<(&'static str, &'static str)>,
 }
 
 fn regions() -> Vec<Region> {
@@ -125,6 +127,9 @@ pub fn lists() -> &'static Lists {
             regions,
             region_keys,
             region_first_words,
+            region_codes: entries(include_str!("../../data/geoparse/region_codes.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .collect(),
             state_abbrevs: entries(include_str!(
                 "../../data/geoparse/us_state_abbreviations.tsv"
             ))

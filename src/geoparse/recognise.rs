@@ -281,7 +281,8 @@ fn scan<'g>(
             i += 1;
             continue;
         }
-        if let Some((end, what, span_end)) = state_abbreviation(text, toks, i, l)
+        if let Some((end, what, span_end)) = region_code(text, toks, i, l)
+            .or_else(|| state_abbreviation(text, toks, i, l))
             .or_else(|| abbreviation(g, text, toks, i))
             .or_else(|| {
                 // A longer gazetteer name wins ("Atlantic City", "Pacific Grove").
@@ -426,6 +427,18 @@ fn prose_country_code(g: &Gazetteer, code: &str) -> bool {
         && g.lookup(code)
             .iter()
             .any(|&id| g.place(id).kind() == PlaceKind::Country)
+}
+
+/// A listed all-capital region abbreviation ("NSW") standing as a word.
+fn region_code(text: &str, toks: &[Token], i: usize, l: &Lists) -> Option<(usize, What, usize)> {
+    let t = &toks[i];
+    if !t.all_caps || t.sep == Sep::Hyphen || toks.get(i + 1).is_some_and(|n| n.sep == Sep::Hyphen)
+    {
+        return None;
+    }
+    let word = &text[t.span.clone()];
+    let &(_, id) = l.region_codes.iter().find(|(a, _)| *a == word)?;
+    Some((i, What::Fixed { id }, t.span.end))
 }
 
 /// An AP state abbreviation after a comma ("Paris, Tenn.", "Morgantown,
@@ -1097,6 +1110,12 @@ mod tests {
                 ("Middle East", "wikipedia:Middle_East")
             ])
         );
+    }
+
+    #[test]
+    fn listed_region_abbreviations_are_their_regions() {
+        let got = resolved("Floods in NSW closed roads; NSWX is a code.");
+        assert_eq!(got, pairs(&[("NSW", "admin1:AU.02")]));
     }
 
     #[test]

@@ -554,7 +554,7 @@ fn mention(
                 kind: MentionKind::Place,
                 place: Some(p.to_resolved()),
                 confidence: 0.95,
-                reason: "state abbreviation after a place name".into(),
+                reason: "state or region abbreviation".into(),
                 ..base
             })
         }
