@@ -587,7 +587,7 @@ fn longest_place<'g>(
         // Across an apostrophe the next word joins this one without a
         // space ("people" + "s"), so any key starting with it will do.
         let joined_next = toks.get(j + 1).is_some_and(|t| t.sep == Sep::Apostrophe);
-        if !prefix && !(joined_next && scratch.cursor.starts_some_key()) {
+        if !(prefix || joined_next && scratch.cursor.starts_some_key()) {
             break;
         }
         // A name must end on a capitalised word ("Isle of Man", not "Man of"),
