@@ -1113,6 +1113,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_compass_adjective_is_no_region() {
+        let got = resolved("Western powers met in Western Europe and the Eastern Cape.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Europe", "geonames:6255148"),
+                ("Eastern Cape", "admin1:ZA.05")
+            ])
+        );
+    }
+
+    #[test]
     fn listed_region_abbreviations_are_their_regions() {
         let got = resolved("Floods in NSW closed roads; NSWX is a code.");
         assert_eq!(got, pairs(&[("NSW", "admin1:AU.02")]));
