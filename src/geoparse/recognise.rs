@@ -192,6 +192,12 @@ pub struct Found {
     pub doubt: Option<&'static str>,
 }
 
+/// Words after a name that make it a disease's name ("Marburg virus",
+/// "West Nile fever"), in either case.
+const DISEASE: &[&str] = &[
+    "virus", "Virus", "fever", "Fever", "flu", "Flu", "disease", "Disease",
+];
+
 /// Lowercase words after a name that make it a facility's name.
 const FACILITY: &[&str] = &[
     "hotel",
@@ -342,7 +348,12 @@ fn scan<'g>(
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
-        let doubt = if org_follows(text, toks, lw, end) == Some(true) {
+        let disease_next = toks
+            .get(end + 1)
+            .is_some_and(|n| n.sep == Sep::Space && DISEASE.contains(&&text[n.span.clone()]));
+        let doubt = if disease_next {
+            Some("names a disease (\"Marburg virus\")")
+        } else if org_follows(text, toks, lw, end) == Some(true) {
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
@@ -1110,6 +1121,17 @@ mod tests {
                 ("Middle East", "wikipedia:Middle_East")
             ])
         );
+    }
+
+    #[test]
+    fn a_small_place_naming_a_disease_is_no_place() {
+        let got = resolved("Cases of Marburg virus were confirmed in Marburg and in Hong Kong.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Marburg", "Hong Kong"]);
+        let m = super::super::geoparse_text(Gazetteer::bundled(), 0, "The Marburg virus.");
+        assert!(m
+            .iter()
+            .all(|m| m.kind == super::super::MentionKind::Rejected));
     }
 
     #[test]
