@@ -351,6 +351,19 @@ fn scan<'g>(
         let disease_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && DISEASE.contains(&&text[n.span.clone()]));
+        // "US$5", "HK$1": a currency, not the place.
+        if text[span.end..].starts_with('$') {
+            out.push(Found {
+                span,
+                what: What::Rejected {
+                    reason: "a currency (\"US$\")",
+                },
+                sentence_start: t.sentence_start,
+                doubt: None,
+            });
+            i = end + 1;
+            continue;
+        }
         let doubt = if disease_next {
             Some("names a disease (\"Marburg virus\")")
         } else if org_follows(text, toks, lw, end) == Some(true) {
@@ -1132,6 +1145,12 @@ mod tests {
         assert!(m
             .iter()
             .all(|m| m.kind == super::super::MentionKind::Rejected));
+    }
+
+    #[test]
+    fn currencies_and_news_agencies_are_no_places() {
+        let got = resolved("Aid of US$5 million reached Chile, Agence France-Presse said.");
+        assert_eq!(got, pairs(&[("Chile", "country:CL")]));
     }
 
     #[test]
