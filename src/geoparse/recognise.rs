@@ -910,10 +910,17 @@ fn person_tokens(
     let n = toks.len();
     let mut person = vec![false; n];
     let word = |k: usize| lw.word(&toks[k]);
+    // A name runs on across ". " only after an initial or a short
+    // abbreviation ("George W. Bush", "Sen. Byrd"), not across a sentence
+    // end ("Governor Resigns. Murmansk Governor …").
     let same_name = |k: usize| {
         k < n
             && toks[k].cap
-            && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period)
+            && match toks[k].sep {
+                Sep::Space | Sep::Hyphen => true,
+                Sep::Period => k > 0 && toks[k - 1].span.len() <= 4,
+                _ => false,
+            }
             && !lw.is(k, COMMON)
     };
     let mut k = 0;
@@ -1151,6 +1158,14 @@ mod tests {
     fn currencies_and_news_agencies_are_no_places() {
         let got = resolved("Aid of US$5 million reached Chile, Agence France-Presse said.");
         assert_eq!(got, pairs(&[("Chile", "country:CL")]));
+    }
+
+    #[test]
+    fn a_person_name_stops_at_a_sentence_end() {
+        let t = "Mayor Quits. Leeds Mayor John Smith left. Sen. Robert C. Byrd spoke in Leeds.";
+        let got = resolved(t);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Leeds", "Leeds"]);
     }
 
     #[test]
