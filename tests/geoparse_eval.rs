@@ -29,9 +29,11 @@ fn score(file: &str) -> Option<Scores> {
     Some(s)
 }
 
-/// F1 targets (met) and accuracy@161 regression floors just under the
-/// level measured with region centroids and the home-region bonus
-/// (GeoVirus 0.835, LGL 0.790; 0.712 / 0.724 when the geoparser landed).
+/// F1 targets (met), and F1 and accuracy@161 regression floors just under
+/// the level measured after the recogniser fixes of possessives, codes,
+/// surnames, sentence ends, oceans, compass words, diseases and currencies
+/// (GeoVirus F1 0.920, acc 0.840; LGL F1 0.786, acc 0.792; acc 0.712 /
+/// 0.724 when the geoparser landed).
 #[test]
 fn geovirus_f1_target_and_accuracy_floor() {
     let Some(s) = score("GeoVirus.xml") else {
@@ -39,7 +41,8 @@ fn geovirus_f1_target_and_accuracy_floor() {
     };
     assert!(s.gold > 2000, "{s:?}");
     assert!(s.overlap.f1 >= 0.85, "F1 {:.3}", s.overlap.f1);
-    assert!(s.acc_161 >= 0.83, "accuracy@161 {:.3}", s.acc_161);
+    assert!(s.overlap.f1 >= 0.91, "F1 floor {:.3}", s.overlap.f1);
+    assert!(s.acc_161 >= 0.835, "accuracy@161 {:.3}", s.acc_161);
 }
 
 #[test]
@@ -47,7 +50,8 @@ fn lgl_f1_target_and_accuracy_floor() {
     let Some(s) = score("lgl.xml") else { return };
     assert!(s.gold > 4000, "{s:?}");
     assert!(s.overlap.f1 >= 0.75, "F1 {:.3}", s.overlap.f1);
-    assert!(s.acc_161 >= 0.785, "accuracy@161 {:.3}", s.acc_161);
+    assert!(s.overlap.f1 >= 0.78, "F1 floor {:.3}", s.overlap.f1);
+    assert!(s.acc_161 >= 0.79, "accuracy@161 {:.3}", s.acc_161);
     // Issue 3's LGL target (met).
     assert!(s.acc_161 >= 0.75, "LGL accuracy@161 {:.3}", s.acc_161);
 }
@@ -55,10 +59,11 @@ fn lgl_f1_target_and_accuracy_floor() {
 /// Issue 3's GeoVirus accuracy target. Not met: most remaining misses are
 /// countries whose gold point (Wikipedia's rounded coordinates: China
 /// 35,103; Canada 60,−95; Russia 60,90) is 160–700 km from the centre of
-/// their major landmasses, and continents and oceans (docs/geoparse.md).
+/// their major landmasses (230 of the 326 resolutions over 161 km), and
+/// Europe, whose gold point 51°N 17.5°E is 653 km from GeoNames' (docs/geoparse.md).
 /// The LGL target (0.75) is met and asserted above.
 #[test]
-#[ignore = "issue 3 target not yet met: GeoVirus accuracy@161 0.835 (target 0.90)"]
+#[ignore = "issue 3 target not yet met: GeoVirus accuracy@161 0.840 (target 0.90)"]
 fn accuracy_targets() {
     let Some(g) = score("GeoVirus.xml") else {
         return;

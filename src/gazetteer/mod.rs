@@ -462,6 +462,13 @@ impl<'g> NameCursor<'g> {
                 .is_some_and(|n| n.is_final() || n.find_input(b' ').is_some())
     }
 
+    /// True if some key starts with the current key, even inside a word
+    /// (`"people"` of `"peoples republic of china"`): what a scanner asks
+    /// before reading on across an apostrophe, which folds to nothing.
+    pub fn starts_some_key(&self) -> bool {
+        !self.key.is_empty() && self.node.is_some()
+    }
+
     /// True if the current key is a name with at least one place: for a key
     /// that `fold` leaves unchanged (any lowercase ASCII key), the same as
     /// `!lookup(key).is_empty()`.

@@ -34,10 +34,13 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A continent or region the gazetteer lacks (`regions.tsv`).
+/// A continent, ocean, sea or region the gazetteer lacks (`regions.tsv`).
 pub struct Region {
     pub id: &'static str,
     pub name: &'static str,
+    /// GeoNames feature code: `CONT` (continent), `OCN` (ocean), `SEA`,
+    /// `RGN` (region).
+    pub feature_code: &'static str,
     /// Folded names (main and alternates).
     pub keys: Vec<String>,
     pub lat: f64,
@@ -60,6 +63,8 @@ pub struct Lists {
     pub region_first_words: FastSet<String>,
     /// "Tenn." → "admin1:US.TN".
     pub state_abbrevs: Vec<(&'static str, &'static str)>,
+    /// "NSW" → "admin1:AU.02" (`region_codes.tsv`).
+    pub region_codes: Vec<(&'static str, &'static str)>,
 }
 
 fn regions() -> Vec<Region> {
@@ -68,6 +73,7 @@ fn regions() -> Vec<Region> {
             let f: Vec<&str> = l.split('\t').collect();
             let (id, name, alt, lat, lon) =
                 (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
+            let feature_code = f.get(5).copied().unwrap_or("CONT");
             let keys = std::iter::once(*name)
                 .chain(alt.split('|').filter(|a| !a.is_empty()))
                 .map(crate::gazetteer::fold)
@@ -75,6 +81,7 @@ fn regions() -> Vec<Region> {
             Some(Region {
                 id,
                 name,
+                feature_code,
                 keys,
                 lat: lat.parse().ok()?,
                 lon: lon.parse().ok()?,
@@ -120,6 +127,9 @@ pub fn lists() -> &'static Lists {
             regions,
             region_keys,
             region_first_words,
+            region_codes: entries(include_str!("../../data/geoparse/region_codes.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .collect(),
             state_abbrevs: entries(include_str!(
                 "../../data/geoparse/us_state_abbreviations.tsv"
             ))

@@ -192,6 +192,12 @@ pub struct Found {
     pub doubt: Option<&'static str>,
 }
 
+/// Words after a name that make it a disease's name ("Marburg virus",
+/// "West Nile fever"), in either case.
+const DISEASE: &[&str] = &[
+    "virus", "Virus", "fever", "Fever", "flu", "Flu", "disease", "Disease",
+];
+
 /// Lowercase words after a name that make it a facility's name.
 const FACILITY: &[&str] = &[
     "hotel",
@@ -281,9 +287,16 @@ fn scan<'g>(
             i += 1;
             continue;
         }
-        if let Some((end, what, span_end)) = state_abbreviation(text, toks, i, l)
+        if let Some((end, what, span_end)) = region_code(text, toks, i, l)
+            .or_else(|| state_abbreviation(text, toks, i, l))
             .or_else(|| abbreviation(g, text, toks, i))
-            .or_else(|| region(text, toks, lw, i, l, &mut scratch.key))
+            .or_else(|| {
+                // A longer gazetteer name wins ("Atlantic City", "Pacific Grove").
+                region(text, toks, lw, i, l, &mut scratch.key).filter(|&(end, _, _)| {
+                    let first = first_word(g, text, toks, lw, i, scratch);
+                    longest_place(g, text, toks, lw, i, first, scratch).is_none_or(|p| p <= end)
+                })
+            })
         {
             let what = match reject(text, toks, lw, i, end, person, lower_words, l) {
                 Some(Reject::Because(reason)) => What::Rejected { reason },
@@ -335,7 +348,25 @@ fn scan<'g>(
         let facility_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && FACILITY.contains(&&text[n.span.clone()]));
-        let doubt = if org_follows(text, toks, lw, end) == Some(true) {
+        let disease_next = toks
+            .get(end + 1)
+            .is_some_and(|n| n.sep == Sep::Space && DISEASE.contains(&&text[n.span.clone()]));
+        // "US$5", "HK$1": a currency, not the place.
+        if text[span.end..].starts_with('$') {
+            out.push(Found {
+                span,
+                what: What::Rejected {
+                    reason: "a currency (\"US$\")",
+                },
+                sentence_start: t.sentence_start,
+                doubt: None,
+            });
+            i = end + 1;
+            continue;
+        }
+        let doubt = if disease_next {
+            Some("names a disease (\"Marburg virus\")")
+        } else if org_follows(text, toks, lw, end) == Some(true) {
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
@@ -373,21 +404,65 @@ fn abbreviation(
     while single(end + 1) && toks[end + 1].sep == Sep::Dot {
         end += 1;
     }
-    let code: String = (i..=end).map(|k| &text[toks[k].span.clone()]).collect();
-    let ok = g
-        .lookup(&code)
-        .iter()
-        .any(|&id| matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1));
-    if !ok {
-        return None;
-    }
     let stop = toks[end].span.end;
     let span_end = if text[stop..].starts_with('.') {
         stop + 1
     } else {
         stop
     };
-    Some((end, What::Place { query: code }, span_end))
+    let code: String = (i..=end).map(|k| &text[toks[k].span.clone()]).collect();
+    if prose_country_code(g, &code) {
+        return Some((end, What::Place { query: code }, span_end));
+    }
+    // Otherwise only a dotted name of a big city ("L.A." is an alternate
+    // name of Los Angeles); "L.A." is not Laos's ISO code LA.
+    let dotted = &text[toks[i].span.start..span_end];
+    let city = g.lookup(dotted).iter().any(|&id| {
+        let p = g.place(id);
+        p.kind() != PlaceKind::Country && p.population() >= DOTTED_CITY_POPULATION
+    });
+    city.then(|| {
+        (
+            end,
+            What::Place {
+                query: dotted.to_string(),
+            },
+            span_end,
+        )
+    })
+}
+
+/// Country codes that English prose uses as names ("the US", "U.K.",
+/// "the DRC"). Other ISO 3166 codes read in text are ordinary words or
+/// abbreviations of something else ("LA", "MAC", "GB", "CAR", "IT"), so a
+/// code counts as a country only when it is listed here (and the gazetteer
+/// has it as that country's code or alternate name).
+const PROSE_COUNTRY_CODES: &[&str] = &[
+    "US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK", "NZ", "PNG", "KSA", "HK",
+];
+
+/// A dotted abbreviation that is not a prose country code names a city
+/// only if the city has at least this many people ("L.A.").
+const DOTTED_CITY_POPULATION: u64 = 1_000_000;
+
+/// Is `code` (undotted, "US") a country code used in prose?
+fn prose_country_code(g: &Gazetteer, code: &str) -> bool {
+    PROSE_COUNTRY_CODES.contains(&code)
+        && g.lookup(code)
+            .iter()
+            .any(|&id| g.place(id).kind() == PlaceKind::Country)
+}
+
+/// A listed all-capital region abbreviation ("NSW") standing as a word.
+fn region_code(text: &str, toks: &[Token], i: usize, l: &Lists) -> Option<(usize, What, usize)> {
+    let t = &toks[i];
+    if !t.all_caps || t.sep == Sep::Hyphen || toks.get(i + 1).is_some_and(|n| n.sep == Sep::Hyphen)
+    {
+        return None;
+    }
+    let word = &text[t.span.clone()];
+    let &(_, id) = l.region_codes.iter().find(|(a, _)| *a == word)?;
+    Some((i, What::Fixed { id }, t.span.end))
 }
 
 /// An AP state abbreviation after a comma ("Paris, Tenn.", "Morgantown,
@@ -403,27 +478,34 @@ fn state_abbreviation(
     // Longest listed abbreviation starting here (tokens joined by dots).
     let mut best = None;
     for (end, tok) in toks.iter().enumerate().skip(i).take(3) {
-        if end > i && tok.sep != Sep::Dot {
+        // "W.Va." or spaced "W. Va.".
+        if end > i && !matches!(tok.sep, Sep::Dot | Sep::Period) {
             break;
         }
         let stop = tok.span.end;
         if !text[stop..].starts_with('.') {
             continue;
         }
-        let abbr = &text[start..stop + 1];
+        let spaced = &text[start..stop + 1];
+        let abbr = if spaced.contains(' ') {
+            Cow::Owned(spaced.replace(' ', ""))
+        } else {
+            Cow::Borrowed(spaced)
+        };
         // Dotted forms ("S.C.", "W.Va.") are unambiguous anywhere; one-word
         // ones ("Pa.", "Miss.") only after a comma.
         if end == i && !after_comma {
             continue;
         }
-        if let Some(&(_, id)) = l.state_abbrevs.iter().find(|(a, _)| *a == abbr) {
+        if let Some(&(_, id)) = l.state_abbrevs.iter().find(|(a, _)| *a == abbr.as_ref()) {
             best = Some((end, What::Fixed { id }, stop + 1));
         }
     }
     best
 }
 
-/// A continent name starting at token `i` (one or two words).
+/// A continent or ocean name starting at token `i` (one to three words),
+/// not joined by a hyphen to the word before ("Asia-Pacific").
 fn region(
     text: &str,
     toks: &[Token],
@@ -436,19 +518,26 @@ fn region(
     if toks[i].ascii && !l.region_first_words.contains(&*lw.word(&toks[i])) {
         return None;
     }
-    for end in (i..toks.len().min(i + 2)).rev() {
-        if end > i && toks[end].sep != Sep::Space {
-            continue;
-        }
-        start_key(text, toks, lw, i, key);
+    let mut best = None;
+    start_key(text, toks, lw, i, key);
+    for end in i..toks.len().min(i + 3) {
         if end > i {
+            if toks[end].sep != Sep::Space {
+                break;
+            }
             extend_key(text, toks, lw, i, end, key);
         }
         if let Some(&index) = l.region_keys.get(key.as_str()) {
-            return Some((end, What::Region { index }, toks[end].span.end));
+            best = Some((end, What::Region { index }, toks[end].span.end));
         }
     }
-    None
+    if toks[i].sep == Sep::Hyphen {
+        return best.map(|(end, _, span_end)| {
+            let reason = "part of a hyphenated region name (\"Asia-Pacific\")";
+            (end, What::Rejected { reason }, span_end)
+        });
+    }
+    best
 }
 
 /// May token `k` continue a name started before it?
@@ -476,10 +565,17 @@ fn continues(text: &str, toks: &[Token], k: usize) -> bool {
                 )
         }
         Sep::Hyphen => true,
-        // Transliteration apostrophes (P'yŏngyang), never a possessive `s`.
-        Sep::Apostrophe => &text[t.span.clone()] != "s" && &text[t.span.clone()] != "S",
+        // Transliteration apostrophes (P'yŏngyang) and a possessive `s`
+        // inside a longer name ("People's Republic of China"); a name never
+        // ends on the possessive (see [`possessive`]).
+        Sep::Apostrophe => true,
         Sep::Break | Sep::Dot => false,
     }
+}
+
+/// Is token `k` the `s` of a possessive (`Hanoi's`, `HANOI'S`)?
+fn possessive(text: &str, toks: &[Token], k: usize) -> bool {
+    toks[k].sep == Sep::Apostrophe && matches!(&text[toks[k].span.clone()], "s" | "S")
 }
 
 /// The last token of the longest gazetteer name starting at token `i`.
@@ -512,21 +608,21 @@ fn longest_place<'g>(
         if short_caps && j == i {
             continue;
         }
-        if !prefix {
+        // Across an apostrophe the next word joins this one without a
+        // space ("people" + "s"), so any key starting with it will do.
+        let joined_next = toks.get(j + 1).is_some_and(|t| t.sep == Sep::Apostrophe);
+        if !(prefix || joined_next && scratch.cursor.starts_some_key()) {
             break;
         }
-        // A name must end on a capitalised word ("Isle of Man", not "Man of").
-        if (toks[j].cap || toks[j].sep == Sep::Hyphen) && exact {
+        // A name must end on a capitalised word ("Isle of Man", not "Man of"),
+        // and not on a possessive ("Adam's" is not "Adams").
+        if (toks[j].cap || toks[j].sep == Sep::Hyphen) && exact && !possessive(text, toks, j) {
             best = Some(j);
         }
     }
     if best.is_none() && toks[i].all_caps {
-        // Codes: only country codes and abbreviations ("US", "UK", "DPRK").
-        let word = &text[toks[i].span.clone()];
-        if g.lookup(word)
-            .iter()
-            .any(|&id| g.place(id).kind() == PlaceKind::Country)
-        {
+        // Codes: only country codes used in prose ("US", "UK", "DPRK").
+        if prose_country_code(g, &text[toks[i].span.clone()]) {
             return Some(i);
         }
     }
@@ -814,10 +910,17 @@ fn person_tokens(
     let n = toks.len();
     let mut person = vec![false; n];
     let word = |k: usize| lw.word(&toks[k]);
+    // A name runs on across ". " only after an initial or a short
+    // abbreviation ("George W. Bush", "Sen. Byrd"), not across a sentence
+    // end ("Governor Resigns. Murmansk Governor …").
     let same_name = |k: usize| {
         k < n
             && toks[k].cap
-            && matches!(toks[k].sep, Sep::Space | Sep::Hyphen | Sep::Period)
+            && match toks[k].sep {
+                Sep::Space | Sep::Hyphen => true,
+                Sep::Period => k > 0 && toks[k - 1].span.len() <= 4,
+                _ => false,
+            }
             && !lw.is(k, COMMON)
     };
     let mut k = 0;
@@ -881,15 +984,35 @@ fn person_tokens(
             person[k] = true;
         }
     }
-    // Later mentions by one part of the name ("Kim", "Trump").
+    // Later mentions by one part of the name ("Kim", "Trump"), except as
+    // the last word of a two-word country, capital or city of a million
+    // ("Mrs Kong" does not make "Hong Kong" a person).
     let names: FastSet<Cow<str>> = (0..n)
         .filter(|&k| person[k] && toks[k].span.len() > 2)
         .map(word)
         .collect();
-    for k in 0..n {
-        if toks[k].cap && !person[k] && names.contains(&word(k)) && !same_name(k + 1) {
-            person[k] = true;
-        }
+    let in_major_name = |k: usize, major: &mut FastMap<String, bool>| {
+        k > 0
+            && same_name(k)
+            && toks[k - 1].cap
+            && !person[k - 1]
+            && major_place_memo(
+                g,
+                &fold_fast(&text[toks[k - 1].span.start..toks[k].span.end]),
+                major,
+            )
+    };
+    let later: Vec<usize> = (0..n)
+        .filter(|&k| {
+            toks[k].cap
+                && !person[k]
+                && names.contains(&word(k))
+                && !same_name(k + 1)
+                && !in_major_name(k, major)
+        })
+        .collect();
+    for k in later {
+        person[k] = true;
     }
     person
 }
@@ -951,5 +1074,125 @@ mod tests {
             .map(|f| &t[f.span.clone()])
             .collect();
         assert_eq!(places, ["Panmunjom", "Hanoi"]);
+    }
+
+    /// (text, place id) of every place mention of `t`, geoparsed whole.
+    fn resolved(t: &str) -> Vec<(String, String)> {
+        super::super::geoparse_text(Gazetteer::bundled(), 0, t)
+            .into_iter()
+            .filter(|m| m.kind == super::super::MentionKind::Place)
+            .map(|m| (m.text, m.place.map_or(String::new(), |p| p.id)))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_possessive_inside_a_name_is_read_through() {
+        let t = "Officials of the People's Republic of China met envoys in Lisbon's old town.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("People's Republic of China", "country:CN"),
+                ("Lisbon", "geonames:2267057"),
+            ])
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_prose_codes_states_or_big_cities() {
+        let t = "A trader flew from L.A. to the U.K. and on to Morgantown, W. Va. before the D.E. meeting.";
+        let got = resolved(t);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["L.A.", "U.K.", "Morgantown", "W. Va."]);
+        assert_eq!(got[0].1, "geonames:5368361"); // Los Angeles, not Laos
+        assert_eq!(got[1].1, "country:GB");
+        assert_eq!(got[3].1, "admin1:US.WV");
+    }
+
+    #[test]
+    fn iso_codes_not_used_in_prose_are_not_countries() {
+        let g = Gazetteer::bundled();
+        assert!(prose_country_code(g, "US") && prose_country_code(g, "UK"));
+        assert!(!prose_country_code(g, "LA") && !prose_country_code(g, "MAC"));
+        let got = resolved("The PA system failed; the US team left.");
+        assert_eq!(got, pairs(&[("US", "country:US")]));
+    }
+
+    #[test]
+    fn oceans_are_regions_but_yield_to_longer_names() {
+        let t = "Storms over the Pacific reached Atlantic City, then the Indian Ocean and Asia-Pacific markets.";
+        let got = resolved(t);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Pacific", "Atlantic City", "Indian Ocean", "Asia"]);
+        assert_eq!(got[0].1, "wikipedia:Pacific_Ocean");
+        assert_eq!(got[2].1, "wikipedia:Indian_Ocean");
+        let oceans = lists().regions.iter().filter(|r| r.feature_code == "OCN");
+        assert_eq!(oceans.count(), 4);
+        let got = resolved("Relief flights to Darfur crossed the Middle East.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Darfur", "region:darfur"),
+                ("Middle East", "wikipedia:Middle_East")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_small_place_naming_a_disease_is_no_place() {
+        let got = resolved("Cases of Marburg virus were confirmed in Marburg and in Hong Kong.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Marburg", "Hong Kong"]);
+        let m = super::super::geoparse_text(Gazetteer::bundled(), 0, "The Marburg virus.");
+        assert!(m
+            .iter()
+            .all(|m| m.kind == super::super::MentionKind::Rejected));
+    }
+
+    #[test]
+    fn currencies_and_news_agencies_are_no_places() {
+        let got = resolved("Aid of US$5 million reached Chile, Agence France-Presse said.");
+        assert_eq!(got, pairs(&[("Chile", "country:CL")]));
+    }
+
+    #[test]
+    fn a_person_name_stops_at_a_sentence_end() {
+        let t = "Mayor Quits. Leeds Mayor John Smith left. Sen. Robert C. Byrd spoke in Leeds.";
+        let got = resolved(t);
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["Leeds", "Leeds"]);
+    }
+
+    #[test]
+    fn a_lone_compass_adjective_is_no_region() {
+        let got = resolved("Western powers met in Western Europe and the Eastern Cape.");
+        assert_eq!(
+            got,
+            pairs(&[
+                ("Europe", "geonames:6255148"),
+                ("Eastern Cape", "admin1:ZA.05")
+            ])
+        );
+    }
+
+    #[test]
+    fn listed_region_abbreviations_are_their_regions() {
+        let got = resolved("Floods in NSW closed roads; NSWX is a code.");
+        assert_eq!(got, pairs(&[("NSW", "admin1:AU.02")]));
+    }
+
+    #[test]
+    fn a_surname_does_not_swallow_a_major_place() {
+        let t = "Mrs Kong said Hong Kong will test poultry. Later Kong said Hong Kong was safe.";
+        let got = resolved(t);
+        assert_eq!(
+            got,
+            pairs(&[("Hong Kong", "country:HK"), ("Hong Kong", "country:HK")])
+        );
     }
 }

@@ -554,7 +554,7 @@ fn mention(
                 kind: MentionKind::Place,
                 place: Some(p.to_resolved()),
                 confidence: 0.95,
-                reason: "state abbreviation after a place name".into(),
+                reason: "state or region abbreviation".into(),
                 ..base
             })
         }
@@ -566,13 +566,19 @@ fn mention(
                     id: r.id.to_string(),
                     name: r.name.to_string(),
                     country: String::new(),
-                    feature_code: "CONT".into(),
+                    feature_code: r.feature_code.into(),
                     population: 0,
                     lat: r.lat,
                     lon: r.lon,
                 }),
                 confidence: 0.9,
-                reason: "continent".into(),
+                reason: match r.feature_code {
+                    "OCN" => "ocean",
+                    "SEA" => "sea",
+                    "RGN" => "region",
+                    _ => "continent",
+                }
+                .into(),
                 ..base
             })
         }
