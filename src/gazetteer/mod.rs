@@ -230,22 +230,7 @@ impl Gazetteer {
     /// assert!(!g.is_prefix("noi ba"));  // not on a word boundary
     /// ```
     pub fn is_prefix(&self, folded_prefix: &str) -> bool {
-        if folded_prefix.is_empty() {
-            return false;
-        }
-        // Walk the automaton byte by byte (no allocation): the prefix is a
-        // key if its node is final, and some key continues it with a space
-        // if that node has a transition on b' ' (every path in a minimal
-        // fst reaches a key).
-        let fst = self.names.as_fst();
-        let mut node = fst.root();
-        for &b in folded_prefix.as_bytes() {
-            match node.find_input(b) {
-                Some(i) => node = fst.node(node.transition(i).addr),
-                None => return false,
-            }
-        }
-        node.is_final() || node.find_input(b' ').is_some()
+        is_word_prefix(self.names.as_fst(), folded_prefix)
     }
 
     /// [`Gazetteer::is_prefix`] for demonyms: true if some folded demonym
@@ -258,18 +243,7 @@ impl Gazetteer {
     /// assert!(!g.is_demonym_prefix("hanoi"));
     /// ```
     pub fn is_demonym_prefix(&self, folded_prefix: &str) -> bool {
-        if folded_prefix.is_empty() {
-            return false;
-        }
-        let fst = self.demonyms.as_fst();
-        let mut node = fst.root();
-        for &b in folded_prefix.as_bytes() {
-            match node.find_input(b) {
-                Some(i) => node = fst.node(node.transition(i).addr),
-                None => return false,
-            }
-        }
-        node.is_final() || node.find_input(b' ').is_some()
+        is_word_prefix(self.demonyms.as_fst(), folded_prefix)
     }
 
     /// True if `folded` is exactly a name key (already folded).
@@ -479,6 +453,24 @@ impl<'g> NameCursor<'g> {
         let at = self.out.cat(node.final_output()).value();
         format::read_postings(self.g.postings, at).next().is_some()
     }
+}
+
+/// True if `folded` is a key of `fst`, or some key continues it with a
+/// space. Walks the automaton byte by byte (no allocation): the prefix is a
+/// key if its node is final, and continued by a word if that node has a
+/// transition on b' ' (every path in a minimal fst reaches a key).
+fn is_word_prefix(fst: &fst::raw::Fst<&'static [u8]>, folded: &str) -> bool {
+    if folded.is_empty() {
+        return false;
+    }
+    let mut node = fst.root();
+    for &b in folded.as_bytes() {
+        match node.find_input(b) {
+            Some(i) => node = fst.node(node.transition(i).addr),
+            None => return false,
+        }
+    }
+    node.is_final() || node.find_input(b' ').is_some()
 }
 
 /// 2–4 ASCII capitals or digits, starting with a letter: IATA, ICAO,
