@@ -1,6 +1,8 @@
 //! End-to-end tests of `journeymap import-network` on OSM XML, OSM PBF
 //! (converted by Debian's `osmium-tool`, which must be installed) and
-//! GeoJSON files the tests write, then routing on the imported networks.
+//! GeoJSON files the tests write, then routing on the imported networks;
+//! `--landmarks K` stores ALT landmarks, and routes on such a file equal
+//! the routes without them.
 
 use journeymap::measure::{geodesic_length, LatLon};
 use serde_json::Value;
@@ -86,7 +88,14 @@ fn main_line_km() -> f64 {
 }
 
 fn import(file: &Path, mode: &str, out: &Path) -> Output {
-    journeymap(&["import-network", &s(file), "--mode", mode, "--out", &s(out)])
+    import_with(file, mode, out, &[])
+}
+
+fn import_with(file: &Path, mode: &str, out: &Path, extra: &[&str]) -> Output {
+    let (file, out) = (s(file), s(out));
+    let mut args = vec!["import-network", &file, "--mode", mode, "--out", &out];
+    args.extend_from_slice(extra);
+    journeymap(&args)
 }
 
 fn route_on(net: &Path, mode: &str, from: &str, to: &str) -> Value {
@@ -320,4 +329,124 @@ fn geojson_lines_import_and_errors() {
         err.contains("truncated JSON") && err.contains("line 3"),
         "{err}"
     );
+}
+
+/// A jittered 24 × 24 grid of rail lines ~5 km apart (rows and columns as
+/// LineStrings meeting at shared coordinates), a few conventional lines made
+/// high-speed so the default profile must detour.
+fn grid_geojson() -> String {
+    let side = 24;
+    let mut state: u64 = 0x1234_5678_9abc_def1;
+    let mut jitter = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 0.01
+    };
+    let pts: Vec<Vec<(f64, f64)>> = (0..side)
+        .map(|i| {
+            (0..side)
+                .map(|j| {
+                    (
+                        105.0 + j as f64 * 0.05 + jitter(),
+                        21.0 + i as f64 * 0.045 + jitter(),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let mut features = Vec::new();
+    let line = |coords: Vec<(f64, f64)>, name: String, kind: &str| {
+        let mut c = String::new();
+        for (k, (lon, lat)) in coords.iter().enumerate() {
+            let _ = write!(c, "{}[{lon:.6}, {lat:.6}]", if k > 0 { ", " } else { "" });
+        }
+        format!(
+            r#"{{"type": "Feature", "properties": {{"name": "{name}", "kind": "{kind}"}}, "geometry": {{"type": "LineString", "coordinates": [{c}]}}}}"#
+        )
+    };
+    for (i, row) in pts.iter().enumerate() {
+        let kind = if i % 7 == 3 {
+            "high-speed"
+        } else {
+            "conventional"
+        };
+        features.push(line(row.clone(), format!("row {i}"), kind));
+        let col: Vec<(f64, f64)> = pts.iter().map(|r| r[i]).collect();
+        features.push(line(col, format!("column {i}"), "conventional"));
+    }
+    format!(
+        "{{\"type\": \"FeatureCollection\", \"features\": [\n{}\n]}}",
+        features.join(",\n")
+    )
+}
+
+#[test]
+fn routes_on_a_network_with_landmarks_equal_routes_without() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("grid.geojson");
+    std::fs::write(&src, grid_geojson()).expect("write");
+    let (plain, marked) = (dir.path().join("plain.net"), dir.path().join("alt.net"));
+    let out = import_with(&src, "rail", &plain, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(" 0 landmarks"),
+        "small networks get none by default: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = import_with(&src, "rail", &marked, &["--landmarks", "6"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(" 6 landmarks"));
+    let size = |p: &Path| std::fs::metadata(p).expect("net").len();
+    assert!(size(&marked) > size(&plain), "the file holds the distances");
+    let pairs = [
+        ("21.0,105.0", "22.03,106.15"),
+        ("22.03,105.0", "21.0,106.15"),
+        ("21.5,105.5", "21.1,106.1"),
+        ("21.3,106.0", "21.9,105.2"),
+    ];
+    let mut routed = 0;
+    for (from, to) in pairs {
+        for extra in [&[][..], &["--high-speed"][..]] {
+            let (a, b) = (
+                route_on_with(&plain, "rail", from, to, extra),
+                route_on_with(&marked, "rail", from, to, extra),
+            );
+            assert_eq!(a["leg"]["routed"], b["leg"]["routed"]);
+            let (la, lb) = (
+                a["leg"]["length"].as_f64().expect("length"),
+                b["leg"]["length"].as_f64().expect("length"),
+            );
+            assert!(
+                (la - lb).abs() <= 1e-9 * la,
+                "{from} → {to} {extra:?}: {la} km without landmarks, {lb} km with"
+            );
+            routed += usize::from(a["leg"]["routed"] == true && la > 50.0);
+        }
+    }
+    assert_eq!(routed, pairs.len() * 2, "every pair routed on the grid");
+}
+
+#[test]
+fn too_many_landmarks_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("grid.geojson");
+    std::fs::write(&src, grid_geojson()).expect("write");
+    let out = import_with(
+        &src,
+        "rail",
+        &dir.path().join("x.net"),
+        &["--landmarks", "33"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--landmarks") && err.contains("33"), "{err}");
 }
