@@ -30,8 +30,7 @@
 
 use crate::measure::LatLon;
 use crate::network::graph::Graph;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use crate::network::search::distances_from;
 
 /// At most this many landmarks (each costs 2 bytes per node).
 pub const MAX_LANDMARKS: usize = 32;
@@ -76,7 +75,7 @@ impl Landmarks {
         let mut dist = vec![UNREACHABLE; n * k];
         let mut scale = Vec::with_capacity(k);
         for (i, &l) in nodes.iter().enumerate() {
-            let d = distances_from(g, l);
+            let d = distances_from(g, l, |_| true);
             let max_km = d
                 .iter()
                 .filter(|x| x.is_finite())
@@ -222,7 +221,7 @@ pub fn select(g: &Graph, k: usize) -> Vec<u32> {
         return Vec::new();
     }
     let middle = middle_of(g, largest_component(g));
-    let from_middle = distances_from(g, middle);
+    let from_middle = distances_from(g, middle, |_| true);
     let c = g.node(middle);
     let width = 360.0 / k as f64;
     let mut best = vec![(0.0f64, u32::MAX); k];
@@ -320,30 +319,6 @@ fn largest_component(g: &Graph) -> Vec<u32> {
         .collect()
 }
 
-/// Plain Dijkstra over every edge: distance from `src` to each node, km.
-pub fn distances_from(g: &Graph, src: u32) -> Vec<f64> {
-    let mut dist = vec![f64::INFINITY; g.node_count()];
-    let mut heap = BinaryHeap::new();
-    dist[src as usize] = 0.0;
-    heap.push(Reverse((0u64, src)));
-    while let Some(Reverse((key, u))) = heap.pop() {
-        let du = dist[u as usize];
-        if key != du.to_bits() {
-            continue;
-        }
-        for &e in g.edges_of(u) {
-            let edge = g.edge(e);
-            let v = if edge.a == u { edge.b } else { edge.a };
-            let dv = du + edge.length.0;
-            if dv < dist[v as usize] {
-                dist[v as usize] = dv;
-                heap.push(Reverse((dv.to_bits(), v)));
-            }
-        }
-    }
-    dist
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,7 +346,7 @@ mod tests {
         assert_eq!(lm.nodes(), &[2, 0], "the ends of the largest part");
         assert_eq!(lm.bound(3, 0), f64::INFINITY, "no path between the parts");
         assert_eq!(lm.bound(3, 4), 0.0, "no landmark reaches that part");
-        let d = distances_from(&g, 0);
+        let d = distances_from(&g, 0, |_| true);
         assert!(lm.bound(0, 2) <= d[2] && lm.bound(0, 2) > d[2] * 0.9999);
     }
 
@@ -411,7 +386,7 @@ mod tests {
         let unit = lm.scales().iter().fold(0.0f64, |m, &s| m.max(s));
         let mut tight = 0;
         for t in (0..144).step_by(5) {
-            let d = distances_from(&g, t);
+            let d = distances_from(&g, t, |_| true);
             for v in 0..144u32 {
                 let (bound, km) = (lm.bound(v, t), d[v as usize]);
                 assert!(bound <= km, "{v}→{t}: bound {bound} > path {km}");

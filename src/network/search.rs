@@ -200,38 +200,42 @@ pub fn shortest_path(g: &Graph, profile: Profile, from: u32, to: u32) -> Option<
     })
 }
 
+/// Plain Dijkstra from `src` over the edges of lines whose kind `allowed`
+/// accepts: the distance to every node, km (infinite where unreachable).
+/// What landmarks are built from (every edge), and the reference the tests
+/// check [`shortest_path`] against.
+pub fn distances_from(g: &Graph, src: u32, allowed: impl Fn(LineKind) -> bool) -> Vec<f64> {
+    let mut dist = vec![f64::INFINITY; g.node_count()];
+    let mut heap = BinaryHeap::new();
+    dist[src as usize] = 0.0;
+    heap.push(Reverse((0u64, src)));
+    while let Some(Reverse((k, u))) = heap.pop() {
+        let du = dist[u as usize];
+        if k != key(du) {
+            continue;
+        }
+        for &e in g.edges_of(u) {
+            let edge = g.edge(e);
+            if !allowed(g.line(edge.line).kind) {
+                continue;
+            }
+            let v = g.other_end(e, u);
+            let dv = du + edge.length.0;
+            if dv < dist[v as usize] {
+                dist[v as usize] = dv;
+                heap.push(Reverse((key(dv), v)));
+            }
+        }
+    }
+    dist
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::measure::geodesic_distance;
     use crate::mode::Mode;
     use crate::network::graph::{GraphBuilder, LineInfo};
-
-    /// Plain Dijkstra on the edges `profile` allows: the reference.
-    fn dijkstra(g: &Graph, profile: Profile, from: u32) -> Vec<f64> {
-        let mut dist = vec![f64::INFINITY; g.node_count()];
-        let mut heap = BinaryHeap::new();
-        dist[from as usize] = 0.0;
-        heap.push(Reverse((0u64, from)));
-        while let Some(Reverse((k, u))) = heap.pop() {
-            if k != key(dist[u as usize]) {
-                continue;
-            }
-            for &e in g.edges_of(u) {
-                let edge = g.edge(e);
-                if !profile.allows(g.line(edge.line).kind) {
-                    continue;
-                }
-                let v = g.other_end(e, u);
-                let dv = dist[u as usize] + edge.length.0;
-                if dv < dist[v as usize] {
-                    dist[v as usize] = dv;
-                    heap.push(Reverse((key(dv), v)));
-                }
-            }
-        }
-        dist
-    }
 
     struct Rng(u64);
     impl Rng {
@@ -290,7 +294,7 @@ mod tests {
     /// Checks A*'s answer for every target against the reference and that
     /// the path is a chain of edges whose lengths sum to the length.
     fn agrees(g: &Graph, profile: Profile, from: u32, targets: &[u32]) {
-        let want = dijkstra(g, profile, from);
+        let want = distances_from(g, from, |k| profile.allows(k));
         for &to in targets {
             let got = shortest_path(g, profile, from, to);
             match got {
