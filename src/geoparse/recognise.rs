@@ -419,7 +419,7 @@ fn abbreviation(
     let dotted = &text[toks[i].span.start..span_end];
     let city = g.lookup(dotted).iter().any(|&id| {
         let p = g.place(id);
-        p.kind() != PlaceKind::Country && p.population() >= DOTTED_CITY_POPULATION
+        p.kind() != PlaceKind::Country && p.population() >= MAJOR_CITY_POPULATION
     });
     city.then(|| {
         (
@@ -441,9 +441,10 @@ const PROSE_COUNTRY_CODES: &[&str] = &[
     "US", "USA", "UK", "UAE", "DRC", "PRC", "DPRK", "ROK", "NZ", "PNG", "KSA", "HK",
 ];
 
-/// A dotted abbreviation that is not a prose country code names a city
-/// only if the city has at least this many people ("L.A.").
-const DOTTED_CITY_POPULATION: u64 = 1_000_000;
+/// A city this big is a "major place": news names its government by it
+/// ("Pyongyang said"), and a dotted abbreviation that is not a prose
+/// country code names a city only if it is this big ("L.A.").
+const MAJOR_CITY_POPULATION: u64 = 1_000_000;
 
 /// Is `code` (undotted, "US") a country code used in prose?
 fn prose_country_code(g: &Gazetteer, code: &str) -> bool {
@@ -1038,7 +1039,7 @@ fn major_place(g: &Gazetteer, lower: &str) -> bool {
             let p = g.place(c.id);
             p.kind() == PlaceKind::Country
                 || p.feature_code() == "PPLC"
-                || p.population() >= 1_000_000
+                || p.population() >= MAJOR_CITY_POPULATION
         })
 }
 
