@@ -92,13 +92,7 @@ const FAR: f64 = 1.5;
 /// curvature (6335–6400 km) differ from the mean radius (6371 km) by
 /// under 0.6 %, so the geodesic is at least 0.994 × this great circle.
 fn spherical_lower_bound_km(a: LatLon, b: LatLon) -> f64 {
-    const MEAN_RADIUS_KM: f64 = 6371.0088;
-    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dp = p2 - p1;
-    let dl = (b.lon - a.lon).to_radians();
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    let great_circle = 2.0 * MEAN_RADIUS_KM * h.clamp(0.0, 1.0).sqrt().asin();
-    great_circle / 1.02
+    crate::measure::spherical_distance_km(a, b) / 1.02
 }
 
 /// Resolves the recognised spans of one document into mentions.

@@ -64,6 +64,28 @@ pub fn geodesic_distance(a: LatLon, b: LatLon) -> Km {
     Km(Geodesic.distance(a.to_point(), b.to_point()) / 1000.0)
 }
 
+/// Mean Earth radius (IUGG R1), km: for spherical approximations only,
+/// each used with a stated margin (lower bounds that steer or skip
+/// geodesic work); every reported distance is geodesic.
+pub const MEAN_EARTH_RADIUS_KM: f64 = 6371.0088;
+
+/// Great-circle (haversine) distance on the mean-radius sphere, in km.
+/// Not a WGS84 distance: it differs from the geodesic by up to about
+/// 0.6 %, so callers use it as a cheap bound with their own margin.
+///
+/// ```
+/// use journeymap::measure::{geodesic_distance, spherical_distance_km, LatLon};
+/// let (a, b) = (LatLon::new(39.02, 125.75), LatLon::new(21.03, 105.85));
+/// let (sphere, wgs84) = (spherical_distance_km(a, b), geodesic_distance(a, b).0);
+/// assert!((sphere - wgs84).abs() < 0.006 * wgs84);
+/// ```
+pub fn spherical_distance_km(a: LatLon, b: LatLon) -> f64 {
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dl = (b.lon - a.lon).to_radians();
+    let h = ((p2 - p1) / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * MEAN_EARTH_RADIUS_KM * h.clamp(0.0, 1.0).sqrt().asin()
+}
+
 /// Geodesic length of a polyline: the sum of its segments' geodesic lengths.
 pub fn geodesic_length(line: &[LatLon]) -> Km {
     Km(line

@@ -1,7 +1,7 @@
 //! Shortest paths: A* with an admissible lower bound of the geodesic
 //! distance to the target, over edges a routing profile allows.
 
-use crate::measure::{Km, LatLon};
+use crate::measure::{spherical_distance_km, Km, LatLon};
 use crate::network::graph::Graph;
 use crate::network::landmarks::TargetBound;
 use crate::network::lines::LineKind;
@@ -47,8 +47,6 @@ pub struct Path {
     pub length: Km,
 }
 
-const MEAN_RADIUS_KM: f64 = 6371.0088;
-
 /// Lower bound of the WGS84 geodesic distance: the great-circle distance on
 /// the mean-radius sphere (haversine), times 0.99.
 ///
@@ -63,11 +61,7 @@ const MEAN_RADIUS_KM: f64 = 6371.0088;
 /// triangle inequality, so the bound is also consistent: A* never reopens a
 /// settled node and returns the shortest path.
 pub fn lower_bound_km(a: LatLon, b: LatLon) -> f64 {
-    let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
-    let dlat = lb - la;
-    let dlon = (b.lon - a.lon).to_radians();
-    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
-    0.99 * 2.0 * MEAN_RADIUS_KM * h.sqrt().min(1.0).asin()
+    0.99 * spherical_distance_km(a, b)
 }
 
 /// Non-negative f64 as a totally ordered key (bit order = numeric order).

@@ -4,7 +4,7 @@
 //! The candidate's distance is then checked geodesically (WGS84) against the
 //! tolerance.
 
-use crate::measure::{geodesic_distance, Km, LatLon};
+use crate::measure::{geodesic_distance, Km, LatLon, MEAN_EARTH_RADIUS_KM};
 use crate::network::graph::Graph;
 use crate::network::search::Profile;
 use rstar::primitives::GeomWithData;
@@ -21,10 +21,6 @@ pub const DEFAULT_SNAP_TOLERANCE: Km = Km(30.0);
 pub struct NodeIndex {
     tree: RTree<GeomWithData<[f64; 3], u32>>,
 }
-
-/// Mean Earth radius (IUGG), km; only to turn a km tolerance into a chord
-/// bound for the search, the final check is geodesic.
-const MEAN_RADIUS_KM: f64 = 6371.0088;
 
 fn unit_vector(p: LatLon) -> [f64; 3] {
     let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
@@ -66,7 +62,7 @@ impl Graph {
         let q = unit_vector(p);
         // The search bound is generous (×1.02 plus 1 km) because the sphere
         // is not the ellipsoid; the final test below is geodesic.
-        let angle = ((tolerance.0 * 1.02 + 1.0) / MEAN_RADIUS_KM).min(std::f64::consts::PI);
+        let angle = ((tolerance.0 * 1.02 + 1.0) / MEAN_EARTH_RADIUS_KM).min(std::f64::consts::PI);
         let max_chord2 = (2.0 * (angle / 2.0).sin()).powi(2);
         let mut best: Option<Snap> = None;
         for (item, d2) in self
