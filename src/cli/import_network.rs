@@ -3,7 +3,7 @@
 
 use super::{Exit, Failure};
 use journeymap::mode::Mode;
-use journeymap::network::{file, import};
+use journeymap::network::{file, import, landmarks};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -29,11 +29,6 @@ pub struct ImportNetworkArgs {
     pub landmarks: Option<u8>,
 }
 
-/// Networks at least this large get landmarks unless `--landmarks` says.
-const LANDMARKS_FROM_NODES: usize = 100_000;
-/// How many by default.
-const DEFAULT_LANDMARKS: usize = 16;
-
 fn parse_mode(s: &str) -> Result<Mode, String> {
     match s.parse::<Mode>()? {
         m @ (Mode::Rail | Mode::Road) => Ok(m),
@@ -56,14 +51,9 @@ pub fn run(args: ImportNetworkArgs) -> Result<(), Failure> {
     })?;
     bar.finish();
     let mut graph = graph;
-    let k = args.landmarks.map_or(
-        if graph.node_count() >= LANDMARKS_FROM_NODES {
-            DEFAULT_LANDMARKS
-        } else {
-            0
-        },
-        usize::from,
-    );
+    let k = args
+        .landmarks
+        .map_or_else(|| landmarks::default_count(graph.node_count()), usize::from);
     graph.build_landmarks(k);
     let bytes = file::to_bytes(&graph);
     journeymap::output::write_atomic(&args.out, &bytes).map_err(|e| {
