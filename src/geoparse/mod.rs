@@ -7,6 +7,7 @@
 pub mod eval;
 mod lists;
 mod recognise;
+mod regions;
 mod resolve;
 mod tokens;
 

@@ -6,6 +6,7 @@
 
 use super::recognise::fold_fast as fold;
 use super::recognise::{Found, What};
+use super::regions::Regions;
 use super::{Mention, MentionKind, RunnerUp};
 use crate::gazetteer::{Candidate, Context, Gazetteer, PlaceKind};
 use crate::measure::LatLon;
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 /// Runner-up candidates kept per mention.
 const RUNNERS_UP: usize = 3;
 /// Score margin over the runner-up that makes a first-pass choice an anchor.
-const ANCHOR_MARGIN: f64 = 1.5;
+pub(super) const ANCHOR_MARGIN: f64 = 1.5;
 /// Anchors used as `near` context (the clearest ones): more add little
 /// but cost a geodesic per candidate each.
 const MAX_ANCHORS: usize = 12;
@@ -22,6 +23,9 @@ const MAX_ANCHORS: usize = 12;
 const WEAK_MIN_SCORE: f64 = 5.0;
 /// Below this population a one-word town needs support from the context.
 const MINOR_POPULATION: u64 = 100_000;
+/// Confidence of a place the gazetteer lacks, placed at the region the
+/// text puts it in: right region, unknown point.
+const UNLISTED_CONFIDENCE: f64 = 0.3;
 /// "Far from everything else": farther than this from every anchor.
 const ISOLATED_KM: f64 = 2000.0;
 
@@ -32,6 +36,8 @@ struct DocContext {
     anchors: Vec<LatLon>,
     /// `isolated` answers by place (a name recurs within an article).
     isolated: std::cell::RefCell<super::lists::FastMap<u32, bool>>,
+    /// Where the article says its places are.
+    regions: Regions,
 }
 
 /// In no country where the document's other towns are, and far from all of
@@ -161,6 +167,7 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         anchor_countries,
         anchors: anchors.iter().map(|(_, p)| *p).collect(),
         isolated: Default::default(),
+        regions,
     };
     found
         .iter()
@@ -168,184 +175,11 @@ pub fn resolve(g: &Gazetteer, doc: usize, text: &str, found: &[Found]) -> Vec<Me
         .collect()
 }
 
-/// A place in the region named right after it ("Paris, Tenn.", "Hanoi,
-/// Vietnam") is all but certain to be there.
-const CONTAINER_BONUS: f64 = 6.0;
-/// A place in a first-level region the article names elsewhere.
-const ADMIN1_MENTIONED_BONUS: f64 = 1.5;
-
-/// A first-level region when the article names others of its country.
-const ADMIN1_SIBLING_BONUS: f64 = 6.0;
-
-/// A place in the article's home region (see [`home_region`]).
-const HOME_BONUS: f64 = 4.0;
-/// Clear places needed before a region counts as the article's home.
-const HOME_MIN_PLACES: usize = 2;
-
-/// The first-level region (country, admin1 name) that holds more than half
-/// of the article's clearly resolved places (first choices ahead of their
-/// runner-up by `ANCHOR_MARGIN`, any kind below country, state
-/// abbreviations, and names followed by their region), if at least
-/// `HOME_MIN_PLACES` of them: a local paper's
-/// story about "Palestine" and Anderson County is in Texas.
-fn home_region(
-    g: &Gazetteer,
-    found: &[Found],
-    first: &BTreeMap<&String, Vec<Candidate>>,
-    containers: &BTreeMap<String, (String, String)>,
-) -> Option<(String, String)> {
-    let mut ids: Vec<crate::gazetteer::PlaceId> = first
-        .values()
-        .filter_map(|c| {
-            let top = c.first()?;
-            let margin = c.get(1).map_or(f64::INFINITY, |r| top.score - r.score);
-            (margin >= ANCHOR_MARGIN).then_some(top.id)
-        })
-        .collect();
-    ids.extend(found.iter().filter_map(|f| match &f.what {
-        What::Fixed { id } => g.by_source_id(id),
-        _ => None,
-    }));
-    ids.sort();
-    ids.dedup();
-    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut total = 0;
-    // "Fairfield, Texas": the name is in the region named after it.
-    for region in containers.values().filter(|(_, a1)| !a1.is_empty()) {
-        total += 1;
-        *counts.entry(region.clone()).or_default() += 1;
-    }
-    for id in ids {
-        let p = g.place(id);
-        if p.kind() == PlaceKind::Country || p.admin1_name().is_empty() {
-            continue;
-        }
-        total += 1;
-        *counts
-            .entry((p.country().to_string(), p.admin1_name().to_string()))
-            .or_default() += 1;
-    }
-    let ((cc, a1), n) = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
-    (n >= HOME_MIN_PLACES && 2 * n > total).then_some((cc, a1))
-}
-
-/// Where the article says its places are: "X, Region" containers per name,
-/// and the first-level regions it names.
-struct Regions {
-    /// Folded name → (country, admin1 name or "").
-    containers: BTreeMap<String, (String, String)>,
-    /// (country, admin1 name) named in the article.
-    admin1s: Vec<(String, String)>,
-    /// The first-level region most of the article's clear places are in.
-    home: Option<(String, String)>,
-}
-
-impl Regions {
-    fn of(
-        g: &Gazetteer,
-        text: &str,
-        found: &[Found],
-        first: &BTreeMap<&String, Vec<Candidate>>,
-    ) -> Regions {
-        let region_of = |f: &Found| -> Option<(String, String)> {
-            let id = match &f.what {
-                What::Fixed { id } => g.by_source_id(id)?,
-                What::Place { query } => first.get(&fold(query))?.first()?.id,
-                _ => return None,
-            };
-            let p = g.place(id);
-            match p.kind() {
-                PlaceKind::Country => Some((p.country().to_string(), String::new())),
-                PlaceKind::Admin1 => Some((p.country().to_string(), p.admin1_name().to_string())),
-                _ => None,
-            }
-        };
-        let mut containers = BTreeMap::new();
-        for w in found.windows(2) {
-            let between = &text[w[0].span.end..w[1].span.start];
-            if between.trim_end() != "," {
-                continue;
-            }
-            if let (What::Place { query }, Some(r)) = (&w[0].what, region_of(&w[1])) {
-                containers.entry(fold(query)).or_insert(r);
-            }
-        }
-        let mut admin1s: Vec<(String, String)> = found
-            .iter()
-            .filter_map(region_of)
-            .filter(|(_, a)| !a.is_empty())
-            .collect();
-        admin1s.sort();
-        admin1s.dedup();
-        let home = home_region(g, found, first, &containers);
-        Regions {
-            containers,
-            admin1s,
-            home,
-        }
-    }
-
-    fn bonus(&self, g: &Gazetteer, name: &str, mut c: Vec<Candidate>) -> Vec<Candidate> {
-        if c.len() < 2 {
-            return c;
-        }
-        let container = self.containers.get(name);
-        let itself = country_reading(g, &c);
-        for cand in &mut c {
-            let p = g.place(cand.id);
-            if matches!(p.kind(), PlaceKind::Country) {
-                continue;
-            }
-            let (cc, a1) = (p.country(), p.admin1_name());
-            if let Some((ccc, ca1)) = container {
-                if cc == ccc
-                    && (ca1.is_empty() || ca1 == a1)
-                    && !(p.kind() == PlaceKind::Admin1 && ca1 == a1 && !ca1.is_empty())
-                {
-                    cand.score += CONTAINER_BONUS;
-                    cand.reasons.push(format!(
-                        "in the region named after it +{CONTAINER_BONUS:.2}"
-                    ));
-                }
-            }
-            // "Georgia" beside "Texas" and "Florida" is the state.
-            let siblings = p.kind() == PlaceKind::Admin1
-                && self.admin1s.iter().any(|(x, y)| x == cc && y != a1)
-                && itself.as_deref() != Some(cc);
-            if siblings {
-                cand.score += ADMIN1_SIBLING_BONUS;
-                cand.reasons.push(format!(
-                    "the article names other regions of {cc} +{ADMIN1_SIBLING_BONUS:.2}"
-                ));
-            }
-            if let Some((hc, ha)) = &self.home {
-                if hc == cc && ha == a1 {
-                    cand.score += HOME_BONUS;
-                    cand.reasons.push(format!(
-                        "in the region most of the article's places are in +{HOME_BONUS:.2}"
-                    ));
-                }
-            }
-            if self.admin1s.iter().any(|(x, y)| x == cc && y == a1) && p.kind() != PlaceKind::Admin1
-            {
-                cand.score += ADMIN1_MENTIONED_BONUS;
-                cand.reasons.push(format!(
-                    "in a region the article names +{ADMIN1_MENTIONED_BONUS:.2}"
-                ));
-            }
-        }
-        c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-        c
-    }
-}
-
 /// The country a name can itself mean, if any ("Mexico" → MX). Places
 /// inside that country sharing the name (the State of México, Mexico City
 /// whose alternate name is "Mexico") get no bonus for the article being
 /// about that country: the evidence points at the country reading itself.
-fn country_reading(g: &Gazetteer, c: &[Candidate]) -> Option<String> {
+pub(super) fn country_reading(g: &Gazetteer, c: &[Candidate]) -> Option<String> {
     c.iter()
         .map(|cand| g.place(cand.id))
         .find(|p| p.kind() == PlaceKind::Country)
@@ -587,6 +421,20 @@ fn mention(
             })
         }
         What::Place { query } => {
+            if let Some(region) = ctx.regions.unlisted(&fold(query)) {
+                let r = g.place(region);
+                return Some(Mention {
+                    kind: MentionKind::Place,
+                    reason: format!(
+                        "no {matched} in {} in the gazetteer: placed at {}, the region named after it",
+                        r.name(),
+                        r.name()
+                    ),
+                    place: Some(r.to_resolved()),
+                    confidence: UNLISTED_CONFIDENCE,
+                    ..base
+                });
+            }
             let c = resolved.get(&fold(query))?;
             let top = c.first()?;
             let one_word = !matched.contains([' ', '-']);
@@ -599,7 +447,11 @@ fn mention(
             }
             let margin = c.get(1).map_or(4.0, |r| top.score - r.score);
             let p = g.place(top.id);
-            let minor = p.kind() == PlaceKind::City && p.population() < MINOR_POPULATION;
+            // A small town the article places ("Athens, Tenn.", or beside its
+            // county) is no doubt, even inside a longer name.
+            let minor = p.kind() == PlaceKind::City
+                && p.population() < MINOR_POPULATION
+                && !ctx.regions.places(&fold(query), top.id);
             if let (Some(why), true) = (f.doubt, minor) {
                 return Some(Mention {
                     reason: why.into(),
