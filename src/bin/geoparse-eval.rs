@@ -12,9 +12,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // --errors: also print one line per miss, false positive and wrong resolution.
     let show_errors = args.iter().any(|a| a == "--errors");
-    let files: Vec<String> = args.into_iter().filter(|a| a != "--errors").collect();
+    // --by-kind: also print accuracy@161 by the kind of place chosen.
+    let show_kinds = args.iter().any(|a| a == "--by-kind");
+    let files: Vec<String> = args
+        .into_iter()
+        .filter(|a| a != "--errors" && a != "--by-kind")
+        .collect();
     if files.is_empty() {
-        eprintln!("usage: geoparse-eval CORPUS.xml…  (LGL or GeoVirus format)");
+        eprintln!(
+            "usage: geoparse-eval [--errors] [--by-kind] CORPUS.xml…  (LGL or GeoVirus format)"
+        );
         return ExitCode::from(2);
     }
     let g = Gazetteer::bundled();
@@ -52,6 +59,14 @@ fn main() -> ExitCode {
             s.articles, s.gold, s.predicted, s.exact.p, s.exact.r, s.exact.f1, s.overlap.p,
             s.overlap.r, s.overlap.f1, s.resolved, s.acc_161, s.mean_km, s.median_km, s.auc
         );
+        if show_kinds {
+            for k in &s.by_kind {
+                println!(
+                    "  {name}: resolved to a {}: {} toponyms, acc@161 {:.3}",
+                    k.kind, k.resolved, k.acc_161
+                );
+            }
+        }
     }
     ExitCode::SUCCESS
 }

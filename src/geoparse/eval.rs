@@ -174,6 +174,59 @@ pub struct Scores {
     pub mean_km: f64,
     pub median_km: f64,
     pub auc: f64,
+    /// Resolved toponyms and accuracy@161 by the kind of place chosen:
+    /// where the errors are (a country's point is a convention that differs
+    /// between gazetteers and corpora; a town's is not).
+    pub by_kind: Vec<KindAccuracy>,
+}
+
+/// Accuracy@161 over the toponyms resolved to one kind of place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindAccuracy {
+    /// `country`, `first-level region`, `second-level region`,
+    /// `continent, ocean or region`, `town or facility`.
+    pub kind: &'static str,
+    pub resolved: usize,
+    pub acc_161: f64,
+}
+
+/// The kind of place a resolution chose, for [`Scores::by_kind`].
+fn kind_of(p: &super::ResolvedPlace) -> &'static str {
+    match p.feature_code.as_str() {
+        c if c.starts_with("PCL") => "country",
+        "ADM1" => "first-level region",
+        "ADM2" => "second-level region",
+        "CONT" | "OCN" | "SEA" | "RGN" => "continent, ocean or region",
+        _ => "town or facility",
+    }
+}
+
+/// Accuracy@161 per kind, in a fixed order.
+fn by_kind(errors: &[(&'static str, f64)]) -> Vec<KindAccuracy> {
+    [
+        "country",
+        "first-level region",
+        "second-level region",
+        "continent, ocean or region",
+        "town or facility",
+    ]
+    .into_iter()
+    .filter_map(|kind| {
+        let of_kind: Vec<f64> = errors
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, e)| *e)
+            .collect();
+        (!of_kind.is_empty()).then(|| KindAccuracy {
+            kind,
+            resolved: of_kind.len(),
+            acc_161: ratio(
+                of_kind.iter().filter(|&&e| e <= 161.0).count(),
+                of_kind.len(),
+            ),
+        })
+    })
+    .collect()
 }
 
 /// Precision, recall, F1.
@@ -239,6 +292,7 @@ pub fn evaluate(g: &Gazetteer, articles: &[GoldArticle], counted: Counted) -> Sc
     };
     let (mut ex_p, mut ex_g, mut ov_p, mut ov_g) = (0, 0, 0, 0);
     let mut errors = Vec::new();
+    let mut kinds = Vec::new();
     for (i, a) in articles.iter().enumerate() {
         let pred: Vec<Mention> = geoparse_text(g, i, &a.text)
             .into_iter()
@@ -266,13 +320,16 @@ pub fn evaluate(g: &Gazetteer, articles: &[GoldArticle], counted: Counted) -> Sc
             };
             ov_g += 1;
             if let (Some(gold), Some(p)) = (t.point, &m.place) {
-                errors.push(geodesic_distance(gold, LatLon::new(p.lat, p.lon)).0);
+                let e = geodesic_distance(gold, LatLon::new(p.lat, p.lon)).0;
+                errors.push(e);
+                kinds.push((kind_of(p), e));
             }
         }
     }
     s.exact = Prf::of(ex_p, s.predicted, ex_g, s.gold);
     s.overlap = Prf::of(ov_p, s.predicted, ov_g, s.gold);
     s.resolved = errors.len();
+    s.by_kind = by_kind(&kinds);
     errors.sort_by(f64::total_cmp);
     if !errors.is_empty() {
         let n = errors.len();
@@ -354,6 +411,30 @@ mod tests {
         let (a, bad) = read_corpus(gv).unwrap();
         assert_eq!((a[0].toponyms.len(), bad), (1, 1));
         assert_eq!(a[0].toponyms[0].point, Some(LatLon::new(21.0, 105.8)));
+    }
+
+    #[test]
+    fn accuracy_by_kind_counts_each_kind_apart() {
+        let k = by_kind(&[
+            ("country", 300.0),
+            ("country", 100.0),
+            ("town or facility", 5.0),
+        ]);
+        assert_eq!(
+            k,
+            [
+                KindAccuracy {
+                    kind: "country",
+                    resolved: 2,
+                    acc_161: 0.5
+                },
+                KindAccuracy {
+                    kind: "town or facility",
+                    resolved: 1,
+                    acc_161: 1.0
+                },
+            ]
+        );
     }
 
     #[test]
