@@ -283,6 +283,21 @@ fn scan<'g>(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if !t.cap && t.sep != Sep::Apostrophe {
+            // "sub-Saharan Africa": a region name written in lowercase.
+            if l.region_lowercase_first_words.contains(&*lw.word(t)) {
+                if let Some((end, what, span_end)) = region(text, toks, lw, i, l, &mut scratch.key) {
+                    out.push(Found {
+                        span: t.span.start..span_end,
+                        what,
+                        sentence_start: t.sentence_start,
+                        doubt: None,
+                    });
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
         if !t.cap || toks[i].sep == Sep::Apostrophe {
             i += 1;
             continue;
@@ -505,8 +520,12 @@ fn state_abbreviation(
     best
 }
 
-/// A continent or ocean name starting at token `i` (one to three words),
-/// not joined by a hyphen to the word before ("Asia-Pacific").
+/// A continent, ocean or region name starting at token `i` (one to three
+/// words, spaced, hyphenated or wrapped onto the next line: "Sub-Saharan
+/// Africa", "South-East Asia"),
+/// not joined by a hyphen to the word before ("Asia-Pacific"). A name the
+/// table writes as "the X" counts only after "the" (see
+/// [`Lists::region_article_keys`]).
 fn region(
     text: &str,
     toks: &[Token],
@@ -523,12 +542,16 @@ fn region(
     start_key(text, toks, lw, i, key);
     for end in i..toks.len().min(i + 3) {
         if end > i {
-            if toks[end].sep != Sep::Space {
+            if !(matches!(toks[end].sep, Sep::Space | Sep::Hyphen) || wrapped(text, toks, end)) {
                 break;
             }
             extend_key(text, toks, lw, i, end, key);
         }
         if let Some(&index) = l.region_keys.get(key.as_str()) {
+            if l.region_article_keys.contains(key.as_str()) && !after_the(text, toks[i].span.start)
+            {
+                continue;
+            }
             best = Some((end, What::Region { index }, toks[end].span.end));
         }
     }
@@ -539,6 +562,27 @@ fn region(
         });
     }
     best
+}
+
+/// Is token `k` on the next line of a wrapped paragraph, after only
+/// spaces and one line break ("Eastern⏎Europe")?
+fn wrapped(text: &str, toks: &[Token], k: usize) -> bool {
+    let between = &text[toks[k - 1].span.end..toks[k].span.start];
+    between.chars().all(char::is_whitespace) && between.matches('\n').count() == 1
+}
+
+/// Does the word "the" (any case) come right before byte `start`?
+fn after_the(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let Some(word_start) = before.len().checked_sub(3) else {
+        return false;
+    };
+    before.is_char_boundary(word_start)
+        && before[word_start..].eq_ignore_ascii_case("the")
+        && !before[..word_start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// May token `k` continue a name started before it?
