@@ -85,7 +85,11 @@ fn regions() -> Vec<Region> {
         include_str!("../../data/geoparse/regions.tsv"),
         include_str!("../../data/geoparse/composite_points.tsv"),
     ];
-    tables.into_iter().flat_map(entries).filter_map(region).collect()
+    tables
+        .into_iter()
+        .flat_map(entries)
+        .filter_map(region)
+        .collect()
 }
 
 /// One row: id, name, alternates (`|`), lat, lon, feature code (default
@@ -117,7 +121,12 @@ fn region(line: &'static str) -> Option<Region> {
         .iter()
         .map(|n| bare(n))
         .filter(|n| n.starts_with(|c: char| c.is_lowercase()))
-        .filter_map(|n| crate::gazetteer::fold(n).split(' ').next().map(str::to_string))
+        .filter_map(|n| {
+            crate::gazetteer::fold(n)
+                .split(' ')
+                .next()
+                .map(str::to_string)
+        })
         .collect();
     Some(Region {
         id,

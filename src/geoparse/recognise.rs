@@ -286,7 +286,8 @@ fn scan<'g>(
         if !t.cap && t.sep != Sep::Apostrophe {
             // "sub-Saharan Africa": a region name written in lowercase.
             if l.region_lowercase_first_words.contains(&*lw.word(t)) {
-                if let Some((end, what, span_end)) = region(text, toks, lw, i, l, &mut scratch.key) {
+                if let Some((end, what, span_end)) = region(text, toks, lw, i, l, &mut scratch.key)
+                {
                     out.push(Found {
                         span: t.span.start..span_end,
                         what,
@@ -1271,10 +1272,92 @@ mod tests {
         assert_eq!(
             got,
             pairs(&[
-                ("Europe", "geonames:6255148"),
+                ("Western Europe", "m49:155"),
                 ("Eastern Cape", "admin1:ZA.05")
             ])
         );
+    }
+
+    #[test]
+    fn a_composite_region_beats_its_continent_and_a_shorter_name() {
+        let t = "Aid went to West Africa, Latin America, South-East Asia, \
+                 Sub-Saharan Africa, the Caribbean and Java.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("West Africa", "m49:011"),
+                ("Latin America", "m49:419"),
+                ("South-East Asia", "m49:035"),
+                ("Sub-Saharan Africa", "m49:202"),
+                ("Caribbean", "m49:029"),
+                ("Java", "region:java"),
+            ])
+        );
+        // Lowercase "sub-", and a name wrapped onto the next line.
+        let t = "Across sub-Saharan Africa and Eastern\nEurope.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("sub-Saharan Africa", "m49:202"),
+                ("Eastern\nEurope", "m49:151")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_region_yields_to_longer_names_and_person_names() {
+        let t = "Floods hit East Java, South Africa, Western Australia and the \
+                 Central African Republic.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("East Java", "admin1:ID.08"),
+                ("South Africa", "country:ZA"),
+                ("Western Australia", "admin1:AU.08"),
+                ("Central African Republic", "country:CF"),
+            ])
+        );
+        let got = resolved("Mrs Java said the talks would resume.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_written_the_x_is_the_region_only_after_the() {
+        let got = resolved("Drought in the Sahel spread to Sahel Region villages.");
+        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["region:sahel", "admin1:BF.12"]);
+    }
+
+    /// A region read in place of a gazetteer name must not hide a country
+    /// or first-level region of that name: such names are listed as "the
+    /// X" (read as the region only after "the") or not at all.
+    #[test]
+    fn no_region_shadows_a_country_or_first_level_region() {
+        let g = Gazetteer::bundled();
+        let l = lists();
+        let mut hidden = Vec::new();
+        for r in &l.regions {
+            for key in r
+                .keys
+                .iter()
+                .filter(|k| !l.region_article_keys.contains(*k))
+            {
+                let shadowed: Vec<&str> = g
+                    .lookup(key)
+                    .into_iter()
+                    .filter(|&id| {
+                        matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1)
+                    })
+                    .map(|id| g.place(id).source_id())
+                    // The continent Antarctica is the territory AQ itself.
+                    .filter(|&id| !(r.id == "geonames:6255152" && id == "country:AQ"))
+                    .collect();
+                if !shadowed.is_empty() {
+                    hidden.push(format!("{} ({key}) hides {shadowed:?}", r.id));
+                }
+            }
+        }
+        assert!(hidden.is_empty(), "{hidden:#?}");
     }
 
     #[test]
