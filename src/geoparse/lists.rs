@@ -72,8 +72,9 @@ pub struct Lists {
     pub region_article_keys: FastSet<String>,
     /// The first words of those keys.
     pub region_first_words: FastSet<String>,
-    /// First words of region names written in lowercase ("sub").
-    pub region_lowercase_first_words: FastSet<String>,
+    /// First words of region names written in lowercase ("sub"): a few,
+    /// so a list (compared without hashing every lowercase word).
+    pub region_lowercase_first_words: Vec<String>,
     /// "Tenn." → "admin1:US.TN".
     pub state_abbrevs: Vec<(&'static str, &'static str)>,
     /// "NSW" → "admin1:AU.02" (`region_codes.tsv`).
@@ -154,7 +155,7 @@ pub fn lists() -> &'static Lists {
         let regions = regions();
         let mut region_keys = FastMap::default();
         let mut region_article_keys = FastSet::default();
-        let mut region_lowercase_first_words = FastSet::default();
+        let mut region_lowercase_first_words: Vec<String> = Vec::new();
         for (index, r) in regions.iter().enumerate() {
             for k in &r.keys {
                 region_keys.entry(k.clone()).or_insert(index);
@@ -162,6 +163,8 @@ pub fn lists() -> &'static Lists {
             region_article_keys.extend(r.article_keys.iter().cloned());
             region_lowercase_first_words.extend(r.lowercase_first_words.iter().cloned());
         }
+        region_lowercase_first_words.sort();
+        region_lowercase_first_words.dedup();
         let region_first_words = region_keys
             .keys()
             .filter_map(|k| k.split(' ').next())

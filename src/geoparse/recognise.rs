@@ -285,7 +285,8 @@ fn scan<'g>(
         let t = &toks[i];
         if !t.cap && t.sep != Sep::Apostrophe {
             // "sub-Saharan Africa": a region name written in lowercase.
-            if l.region_lowercase_first_words.contains(&*lw.word(t)) {
+            let word = &text[t.span.clone()];
+            if l.region_lowercase_first_words.iter().any(|w| w == word) {
                 if let Some((end, what, span_end)) = region(text, toks, lw, i, l, &mut scratch.key)
                 {
                     out.push(Found {
