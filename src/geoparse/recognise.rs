@@ -1327,6 +1327,10 @@ mod tests {
         let got = resolved("Drought in the Sahel spread to Sahel Region villages.");
         let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
         assert_eq!(ids, ["region:sahel", "admin1:BF.12"]);
+        // "Baltics" is listed only as "the Baltics"; "Baltic states" anywhere.
+        let got = resolved("Troops left the Baltics. Baltic states agreed; Baltics Inc. did not.");
+        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["region:baltic_states", "region:baltic_states"]);
     }
 
     /// A region read in place of a gazetteer name must not hide a country
