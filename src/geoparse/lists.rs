@@ -89,13 +89,13 @@ fn regions() -> Vec<Region> {
     tables
         .into_iter()
         .flat_map(entries)
-        .filter_map(region)
+        .filter_map(region_row)
         .collect()
 }
 
 /// One row: id, name, alternates (`|`), lat, lon, feature code (default
 /// `CONT`), and for composite regions a members count (ignored).
-fn region(line: &'static str) -> Option<Region> {
+fn region_row(line: &'static str) -> Option<Region> {
     let f: Vec<&str> = line.split('\t').collect();
     let (id, name, alt, lat, lon) = (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
     let feature_code = f.get(5).copied().unwrap_or("CONT");

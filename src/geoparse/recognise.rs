@@ -222,7 +222,8 @@ pub enum What {
     Demonym { iso2: String },
     /// A place given by its gazetteer id (a state abbreviation, "Tenn.").
     Fixed { id: &'static str },
-    /// A continent from `data/geoparse/regions.tsv` (index).
+    /// A continent, ocean, sea or region from `data/geoparse/regions.tsv`
+    /// or `composite_points.tsv` (index into `Lists::regions`).
     Region { index: usize },
     /// A gazetteer name that is not a place here, and why.
     Rejected { reason: &'static str },
