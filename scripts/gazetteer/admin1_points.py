@@ -10,7 +10,8 @@ is placed at the area-weighted centroid of its cells. A capital, or the
 mean of the places, sits where people live (Tallahassee, Toronto), often
 hundreds of kilometres from the middle of the region a text names.
 
-Used by trim.py; writes nothing itself.
+Used by trim.py and scripts/geoparse/composite_regions.py; writes nothing
+itself.
 """
 import heapq
 import math
@@ -90,13 +91,12 @@ def _partition(cells, places):
     return owner
 
 
-def admin1_points(shapes, cities):
-    """shapes: {iso2: [pyshp shape]}; cities: [(lat, lon, country, admin1
-    code)] -> {"CC.A1": (lat, lon)} rounded to 4 decimals."""
+def _region_cells(shapes, cities):
+    """Yields (region "CC.A1", cell-centre lat, lon) for every cell of the
+    partition (see the module doc), in a fixed order."""
     places = {}
     for lat, lon, cc, a1 in cities:
         places.setdefault(cc, []).append((lat, lon, f"{cc}.{a1}"))
-    sums = {}
     for iso in sorted(shapes):
         if iso not in places:
             continue
@@ -105,12 +105,20 @@ def admin1_points(shapes, cities):
             cells |= _rasterise(shape)
         for cell, region in sorted(_partition(cells, places[iso]).items()):
             lat, lon = _centre(cell)
-            w = math.cos(math.radians(lat))  # a cell's area shrinks with latitude
-            la, lo = math.radians(lat), math.radians(lon)
-            s = sums.setdefault(region, [0.0, 0.0, 0.0])
-            s[0] += w * math.cos(la) * math.cos(lo)
-            s[1] += w * math.cos(la) * math.sin(lo)
-            s[2] += w * math.sin(la)
+            yield region, lat, lon
+
+
+def admin1_points(shapes, cities):
+    """shapes: {iso2: [pyshp shape]}; cities: [(lat, lon, country, admin1
+    code)] -> {"CC.A1": (lat, lon)} rounded to 4 decimals."""
+    sums = {}
+    for region, lat, lon in _region_cells(shapes, cities):
+        w = math.cos(math.radians(lat))  # a cell's area shrinks with latitude
+        la, lo = math.radians(lat), math.radians(lon)
+        s = sums.setdefault(region, [0.0, 0.0, 0.0])
+        s[0] += w * math.cos(la) * math.cos(lo)
+        s[1] += w * math.cos(la) * math.sin(lo)
+        s[2] += w * math.sin(la)
     out = {}
     for region, (x, y, z) in sums.items():
         n = math.sqrt(x * x + y * y + z * z)
@@ -118,3 +126,20 @@ def admin1_points(shapes, cities):
             out[region] = (round(math.degrees(math.asin(z / n)), 4),
                            round(math.degrees(math.atan2(y, x)), 4))
     return out
+
+
+# Mean Earth radius, km (IUGG): for the area of a cell.
+EARTH_RADIUS_KM = 6371.0088
+
+
+def admin1_areas(shapes, cities):
+    """The area in km² of each region's cells in the same partition as
+    admin1_points: {"CC.A1": km²}. Used to weight regions made of several
+    first-level divisions (scripts/geoparse/composite_regions.py)."""
+    side = math.radians(CELL)
+    areas = {}
+    for region, lat, _ in _region_cells(shapes, cities):
+        south, north = math.radians(lat - CELL / 2), math.radians(lat + CELL / 2)
+        a = EARTH_RADIUS_KM ** 2 * side * (math.sin(north) - math.sin(south))
+        areas[region] = areas.get(region, 0.0) + a
+    return areas

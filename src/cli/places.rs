@@ -85,7 +85,8 @@ fn table(docs: &[Document], mentions: &[Mention]) -> String {
             "{}:{}\t{}\t{}\t{id}\t{name}\t{cc}\t{lat}\t{lon}\t{:.2}\t{}\n",
             d.name,
             d.line_of(m.span.start),
-            m.text,
+            // A name wrapped across lines ("Eastern⏎Europe") stays one cell.
+            m.text.split_whitespace().collect::<Vec<_>>().join(" "),
             kind_str(m.kind),
             m.confidence,
             m.reason

@@ -34,15 +34,24 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// `HashMap` with [`FxHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A continent, ocean, sea or region the gazetteer lacks (`regions.tsv`).
+/// A continent, ocean, sea or region the gazetteer lacks (`regions.tsv`,
+/// and the composite regions of `composite_points.tsv`).
 pub struct Region {
     pub id: &'static str,
+    /// The name without a leading "the " ("Sahel").
     pub name: &'static str,
     /// GeoNames feature code: `CONT` (continent), `OCN` (ocean), `SEA`,
-    /// `RGN` (region).
+    /// `RGN` (region), `ISL` (island), `ISLS` (islands), `PEN` (peninsula).
     pub feature_code: &'static str,
-    /// Folded names (main and alternates).
+    /// Folded names (main and alternates), without a leading "the".
     pub keys: Vec<String>,
+    /// The keys written only as "the X" in the table: read as this region
+    /// only after "the", since the gazetteer has X as a country or
+    /// first-level region ("the Sahel"; "Sahel" is Burkina Faso's region).
+    pub article_keys: Vec<String>,
+    /// First words of the names written in lowercase ("sub" of
+    /// "sub-Saharan Africa"), folded.
+    pub lowercase_first_words: Vec<String>,
     pub lat: f64,
     pub lon: f64,
 }
@@ -59,8 +68,13 @@ pub struct Lists {
     pub regions: Vec<Region>,
     /// Folded region name → index of the first region with that key.
     pub region_keys: FastMap<String, usize>,
+    /// Keys that name their region only after "the" ([`Region::article_keys`]).
+    pub region_article_keys: FastSet<String>,
     /// The first words of those keys.
     pub region_first_words: FastSet<String>,
+    /// First words of region names written in lowercase ("sub"): a few,
+    /// so a list (compared without hashing every lowercase word).
+    pub region_lowercase_first_words: Vec<String>,
     /// "Tenn." → "admin1:US.TN".
     pub state_abbrevs: Vec<(&'static str, &'static str)>,
     /// "NSW" → "admin1:AU.02" (`region_codes.tsv`).
@@ -68,26 +82,63 @@ pub struct Lists {
 }
 
 fn regions() -> Vec<Region> {
-    entries(include_str!("../../data/geoparse/regions.tsv"))
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            let (id, name, alt, lat, lon) =
-                (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
-            let feature_code = f.get(5).copied().unwrap_or("CONT");
-            let keys = std::iter::once(*name)
-                .chain(alt.split('|').filter(|a| !a.is_empty()))
-                .map(crate::gazetteer::fold)
-                .collect();
-            Some(Region {
-                id,
-                name,
-                feature_code,
-                keys,
-                lat: lat.parse().ok()?,
-                lon: lon.parse().ok()?,
-            })
-        })
+    let tables = [
+        include_str!("../../data/geoparse/regions.tsv"),
+        include_str!("../../data/geoparse/composite_points.tsv"),
+    ];
+    tables
+        .into_iter()
+        .flat_map(entries)
+        .filter_map(region_row)
         .collect()
+}
+
+/// One row: id, name, alternates (`|`), lat, lon, feature code (default
+/// `CONT`), and for composite regions a members count (ignored).
+fn region_row(line: &'static str) -> Option<Region> {
+    let f: Vec<&str> = line.split('\t').collect();
+    let (id, name, alt, lat, lon) = (f.first()?, f.get(1)?, f.get(2)?, f.get(3)?, f.get(4)?);
+    let feature_code = f.get(5).copied().unwrap_or("CONT");
+    let names: Vec<&str> = std::iter::once(*name)
+        .chain(alt.split('|').filter(|a| !a.is_empty()))
+        .collect();
+    let bare = |n: &'static str| n.strip_prefix("the ").unwrap_or(n);
+    let keys: Vec<String> = names
+        .iter()
+        .map(|n| crate::gazetteer::fold(bare(n)))
+        .collect();
+    // A key also written without "the" is read anywhere.
+    let plain: Vec<String> = names
+        .iter()
+        .filter(|n| !n.starts_with("the "))
+        .map(|n| crate::gazetteer::fold(n))
+        .collect();
+    let article_keys = keys
+        .iter()
+        .filter(|k| !plain.contains(k))
+        .cloned()
+        .collect();
+    let lowercase_first_words = names
+        .iter()
+        .map(|n| bare(n))
+        .filter(|n| n.starts_with(|c: char| c.is_lowercase()))
+        .filter_map(|n| {
+            crate::gazetteer::fold(n)
+                .split(' ')
+                .next()
+                .map(str::to_string)
+        })
+        .collect();
+    Some(Region {
+        id,
+        name: bare(name),
+        feature_code,
+        keys,
+        article_keys,
+        lowercase_first_words,
+        lat: lat.parse().ok()?,
+        lon: lon.parse().ok()?,
+    })
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -103,11 +154,17 @@ pub fn lists() -> &'static Lists {
         let org = include_str!("../../data/geoparse/org_words.txt");
         let regions = regions();
         let mut region_keys = FastMap::default();
+        let mut region_article_keys = FastSet::default();
+        let mut region_lowercase_first_words: Vec<String> = Vec::new();
         for (index, r) in regions.iter().enumerate() {
             for k in &r.keys {
                 region_keys.entry(k.clone()).or_insert(index);
             }
+            region_article_keys.extend(r.article_keys.iter().cloned());
+            region_lowercase_first_words.extend(r.lowercase_first_words.iter().cloned());
         }
+        region_lowercase_first_words.sort();
+        region_lowercase_first_words.dedup();
         let region_first_words = region_keys
             .keys()
             .filter_map(|k| k.split(' ').next())
@@ -126,7 +183,9 @@ pub fn lists() -> &'static Lists {
                 .collect(),
             regions,
             region_keys,
+            region_article_keys,
             region_first_words,
+            region_lowercase_first_words,
             region_codes: entries(include_str!("../../data/geoparse/region_codes.tsv"))
                 .filter_map(|l| l.split_once('\t'))
                 .collect(),

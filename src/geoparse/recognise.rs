@@ -222,7 +222,8 @@ pub enum What {
     Demonym { iso2: String },
     /// A place given by its gazetteer id (a state abbreviation, "Tenn.").
     Fixed { id: &'static str },
-    /// A continent from `data/geoparse/regions.tsv` (index).
+    /// A continent, ocean, sea or region from `data/geoparse/regions.tsv`
+    /// or `composite_points.tsv` (index into `Lists::regions`).
     Region { index: usize },
     /// A gazetteer name that is not a place here, and why.
     Rejected { reason: &'static str },
@@ -283,6 +284,23 @@ fn scan<'g>(
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if !t.cap && t.sep != Sep::Apostrophe {
+            // "sub-Saharan Africa": a region name written in lowercase.
+            let word = &text[t.span.clone()];
+            if l.region_lowercase_first_words.iter().any(|w| w == word) {
+                if let Some((end, what, span_end)) = region(text, toks, lw, i, l, &mut scratch.key)
+                {
+                    out.push(Found {
+                        span: t.span.start..span_end,
+                        what,
+                        sentence_start: t.sentence_start,
+                        doubt: None,
+                    });
+                    i = end + 1;
+                    continue;
+                }
+            }
+        }
         if !t.cap || toks[i].sep == Sep::Apostrophe {
             i += 1;
             continue;
@@ -505,8 +523,12 @@ fn state_abbreviation(
     best
 }
 
-/// A continent or ocean name starting at token `i` (one to three words),
-/// not joined by a hyphen to the word before ("Asia-Pacific").
+/// A continent, ocean or region name starting at token `i` (one to three
+/// words, spaced, hyphenated or wrapped onto the next line: "Sub-Saharan
+/// Africa", "South-East Asia"),
+/// not joined by a hyphen to the word before ("Asia-Pacific"). A name the
+/// table writes as "the X" counts only after "the" (see
+/// [`Lists::region_article_keys`]).
 fn region(
     text: &str,
     toks: &[Token],
@@ -523,12 +545,16 @@ fn region(
     start_key(text, toks, lw, i, key);
     for end in i..toks.len().min(i + 3) {
         if end > i {
-            if toks[end].sep != Sep::Space {
+            if !(matches!(toks[end].sep, Sep::Space | Sep::Hyphen) || wrapped(text, toks, end)) {
                 break;
             }
             extend_key(text, toks, lw, i, end, key);
         }
         if let Some(&index) = l.region_keys.get(key.as_str()) {
+            if l.region_article_keys.contains(key.as_str()) && !after_the(text, toks[i].span.start)
+            {
+                continue;
+            }
             best = Some((end, What::Region { index }, toks[end].span.end));
         }
     }
@@ -539,6 +565,27 @@ fn region(
         });
     }
     best
+}
+
+/// Is token `k` on the next line of a wrapped paragraph, after only
+/// spaces and one line break ("Eastern⏎Europe")?
+fn wrapped(text: &str, toks: &[Token], k: usize) -> bool {
+    let between = &text[toks[k - 1].span.end..toks[k].span.start];
+    between.chars().all(char::is_whitespace) && between.matches('\n').count() == 1
+}
+
+/// Does the word "the" (any case) come right before byte `start`?
+fn after_the(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(' ');
+    let Some(word_start) = before.len().checked_sub(3) else {
+        return false;
+    };
+    before.is_char_boundary(word_start)
+        && before[word_start..].eq_ignore_ascii_case("the")
+        && !before[..word_start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// May token `k` continue a name started before it?
@@ -1227,10 +1274,96 @@ mod tests {
         assert_eq!(
             got,
             pairs(&[
-                ("Europe", "geonames:6255148"),
+                ("Western Europe", "m49:155"),
                 ("Eastern Cape", "admin1:ZA.05")
             ])
         );
+    }
+
+    #[test]
+    fn a_composite_region_beats_its_continent_and_a_shorter_name() {
+        let t = "Aid went to West Africa, Latin America, South-East Asia, \
+                 Sub-Saharan Africa, the Caribbean and Java.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("West Africa", "m49:011"),
+                ("Latin America", "m49:419"),
+                ("South-East Asia", "m49:035"),
+                ("Sub-Saharan Africa", "m49:202"),
+                ("Caribbean", "m49:029"),
+                ("Java", "region:java"),
+            ])
+        );
+        // Lowercase "sub-", and a name wrapped onto the next line.
+        let t = "Across sub-Saharan Africa and Eastern\nEurope.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("sub-Saharan Africa", "m49:202"),
+                ("Eastern\nEurope", "m49:151")
+            ])
+        );
+    }
+
+    #[test]
+    fn a_region_yields_to_longer_names_and_person_names() {
+        let t = "Floods hit East Java, South Africa, Western Australia and the \
+                 Central African Republic.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[
+                ("East Java", "admin1:ID.08"),
+                ("South Africa", "country:ZA"),
+                ("Western Australia", "admin1:AU.08"),
+                ("Central African Republic", "country:CF"),
+            ])
+        );
+        let got = resolved("Mrs Java said the talks would resume.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_written_the_x_is_the_region_only_after_the() {
+        let got = resolved("Drought in the Sahel spread to Sahel Region villages.");
+        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["region:sahel", "admin1:BF.12"]);
+        // "Baltics" is listed only as "the Baltics"; "Baltic states" anywhere.
+        let got = resolved("Troops left the Baltics. Baltic states agreed; Baltics Inc. did not.");
+        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["region:baltic_states", "region:baltic_states"]);
+    }
+
+    /// A region read in place of a gazetteer name must not hide a country
+    /// or first-level region of that name: such names are listed as "the
+    /// X" (read as the region only after "the") or not at all.
+    #[test]
+    fn no_region_shadows_a_country_or_first_level_region() {
+        let g = Gazetteer::bundled();
+        let l = lists();
+        let mut hidden = Vec::new();
+        for r in &l.regions {
+            for key in r
+                .keys
+                .iter()
+                .filter(|k| !l.region_article_keys.contains(*k))
+            {
+                let shadowed: Vec<&str> = g
+                    .lookup(key)
+                    .into_iter()
+                    .filter(|&id| {
+                        matches!(g.place(id).kind(), PlaceKind::Country | PlaceKind::Admin1)
+                    })
+                    .map(|id| g.place(id).source_id())
+                    // The continent Antarctica is the territory AQ itself.
+                    .filter(|&id| !(r.id == "geonames:6255152" && id == "country:AQ"))
+                    .collect();
+                if !shadowed.is_empty() {
+                    hidden.push(format!("{} ({key}) hides {shadowed:?}", r.id));
+                }
+            }
+        }
+        assert!(hidden.is_empty(), "{hidden:#?}");
     }
 
     #[test]

@@ -404,6 +404,9 @@ fn mention(
                     "OCN" => "ocean",
                     "SEA" => "sea",
                     "RGN" => "region",
+                    "ISL" => "island",
+                    "ISLS" => "islands",
+                    "PEN" => "peninsula",
                     _ => "continent",
                 }
                 .into(),

