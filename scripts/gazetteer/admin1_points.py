@@ -91,11 +91,55 @@ def _partition(cells, places):
     return owner
 
 
+# A place farther than this many times its region's median distance from
+# the region's centre (and at least MISFILED_MIN_KM from it) is taken to be
+# misfiled: GeoNames files a few dozen Xinjiang villages under Heilongjiang
+# (CN.08), which would give that province empty cells 3,000 km west.
+MISFILED_FACTOR = 6.0
+MISFILED_MIN_KM = 1500.0
+
+
+def _km(lat1, lon1, lat2, lon2):
+    """Great-circle distance on the mean sphere, km (enough to find outliers)."""
+    la1, la2 = math.radians(lat1), math.radians(lat2)
+    c = (math.sin(la1) * math.sin(la2)
+         + math.cos(la1) * math.cos(la2) * math.cos(math.radians(lon2 - lon1)))
+    return EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, c)))
+
+
+def _mean_point(points):
+    """Spherical mean of (lat, lon) points."""
+    x = y = z = 0.0
+    for lat, lon in points:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
+
+
+def _without_misfiled(cities):
+    """The cities minus those far from the rest of their region (see
+    MISFILED_FACTOR), so a handful of misfiled places cannot claim cells."""
+    by_region = {}
+    for c in cities:
+        by_region.setdefault((c[2], c[3]), []).append(c)
+    kept = []
+    for key in sorted(by_region):
+        members = by_region[key]
+        centre = _mean_point([(c[0], c[1]) for c in members])
+        dist = [_km(centre[0], centre[1], c[0], c[1]) for c in members]
+        median = sorted(dist)[len(dist) // 2]
+        limit = max(MISFILED_MIN_KM, MISFILED_FACTOR * median)
+        kept.extend(c for c, d in zip(members, dist) if d <= limit)
+    return kept
+
+
 def _region_cells(shapes, cities):
     """Yields (region "CC.A1", cell-centre lat, lon) for every cell of the
     partition (see the module doc), in a fixed order."""
     places = {}
-    for lat, lon, cc, a1 in cities:
+    for lat, lon, cc, a1 in _without_misfiled(cities):
         places.setdefault(cc, []).append((lat, lon, f"{cc}.{a1}"))
     for iso in sorted(shapes):
         if iso not in places:

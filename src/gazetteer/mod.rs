@@ -486,6 +486,25 @@ fn is_code_shaped(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A first-level region sits inside its province, not where a few
+    /// misfiled villages pull it (GeoNames files Xinjiang villages under
+    /// Heilongjiang and Hebei; scripts/gazetteer/admin1_points.py drops
+    /// them): each within 300 km of its capital.
+    #[test]
+    fn provinces_sit_near_their_capitals() {
+        let g = Gazetteer::bundled();
+        for (region, capital) in [
+            ("admin1:CN.08", "geonames:2037013"), // Heilongjiang, Harbin
+            ("admin1:CN.10", "geonames:1795270"), // Hebei, Shijiazhuang
+            ("admin1:CN.04", "geonames:1799962"), // Jiangsu, Nanjing
+        ] {
+            let r = g.place(g.by_source_id(region).unwrap()).point();
+            let c = g.place(g.by_source_id(capital).unwrap()).point();
+            let km = crate::measure::geodesic_distance(r, c).0;
+            assert!(km < 300.0, "{region} is {km:.0} km from its capital");
+        }
+    }
+
     #[test]
     fn code_shape() {
         assert!(is_code_shaped("HAN"));
