@@ -6,6 +6,8 @@
 
 pub mod eval;
 mod lists;
+mod lookalikes;
+mod persons;
 mod recognise;
 mod regions;
 mod resolve;

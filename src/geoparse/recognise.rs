@@ -3,6 +3,8 @@
 //! names, organisations and ordinary words.
 
 use super::lists::{lists, FastMap, FastSet, Lists};
+use super::lookalikes::{inside_longer_name, next_to_name, org_follows, reject, Reject, MODIFIERS};
+use super::persons::person_tokens;
 use super::tokens::{tokenize, Sep, Token};
 use crate::gazetteer::{fold, CursorMark, Gazetteer, NameCursor, PlaceKind};
 use std::borrow::Cow;
@@ -54,13 +56,13 @@ pub(super) struct Lower<'t> {
 }
 
 /// Bits of [`word_flags`]: the lists a lowercase word is in.
-const COMMON: u8 = 1;
-const TITLE: u8 = 2;
-const GIVEN: u8 = 4;
-const SURNAME: u8 = 8;
-const ORG_BEFORE: u8 = 16;
-const ORG_AFTER: u8 = 32;
-const MODIFIER: u8 = 64;
+pub(super) const COMMON: u8 = 1;
+pub(super) const TITLE: u8 = 2;
+pub(super) const GIVEN: u8 = 4;
+pub(super) const SURNAME: u8 = 8;
+pub(super) const ORG_BEFORE: u8 = 16;
+pub(super) const ORG_AFTER: u8 = 32;
+pub(super) const MODIFIER: u8 = 64;
 
 type WordFlags = FastMap<&'static str, u8>;
 
@@ -112,7 +114,7 @@ impl<'t> Lower<'t> {
     }
 
     /// Is capitalised token `k`'s lowercase form in the list `flag`?
-    fn is(&self, k: usize, flag: u8) -> bool {
+    pub(super) fn is(&self, k: usize, flag: u8) -> bool {
         self.flags.get(k).is_some_and(|f| f & flag != 0)
     }
 
@@ -462,7 +464,7 @@ const PROSE_COUNTRY_CODES: &[&str] = &[
 /// A city this big is a "major place": news names its government by it
 /// ("Pyongyang said"), and a dotted abbreviation that is not a prose
 /// country code names a city only if it is this big ("L.A.").
-const MAJOR_CITY_POPULATION: u64 = 1_000_000;
+pub(super) const MAJOR_CITY_POPULATION: u64 = 1_000_000;
 
 /// Is `code` (undotted, "US") a country code used in prose?
 fn prose_country_code(g: &Gazetteer, code: &str) -> bool {
@@ -589,7 +591,7 @@ fn after_the(text: &str, start: usize) -> bool {
 }
 
 /// May token `k` continue a name started before it?
-fn continues(text: &str, toks: &[Token], k: usize) -> bool {
+pub(super) fn continues(text: &str, toks: &[Token], k: usize) -> bool {
     let t = &toks[k];
     match t.sep {
         Sep::Space | Sep::Period => {
@@ -807,330 +809,6 @@ fn place_what(text: &str, toks: &[Token], lw: &Lower, i: usize, end: usize) -> W
         lw.of(span).into_owned()
     };
     What::Place { query }
-}
-
-enum Reject {
-    /// An ordinary word: not reported at all.
-    Drop,
-    /// Part of a name: reported as rejected, with the reason.
-    Because(&'static str),
-}
-
-#[allow(clippy::too_many_arguments)]
-fn reject(
-    text: &str,
-    toks: &[Token],
-    lw: &Lower,
-    i: usize,
-    end: usize,
-    person: &[bool],
-    lower_words: &FastSet<&str>,
-    l: &Lists,
-) -> Option<Reject> {
-    let word = |k: usize| lw.word(&toks[k]);
-    if i == end && !toks[i].all_caps {
-        let w = word(i);
-        if lw.is(i, COMMON | TITLE) || lower_words.contains(&*w) {
-            return Some(Reject::Drop);
-        }
-    }
-    if l.institutions
-        .contains(fold_fast(&text[toks[i].span.start..toks[end].span.end]).as_str())
-    {
-        return Some(Reject::Because(
-            "an institution named by its building (metonym)",
-        ));
-    }
-    if (i..=end).any(|k| person[k]) {
-        return Some(Reject::Because("part of a person's name"));
-    }
-    // An organisation word anywhere in the capitalised run before the name:
-    // "Air China", "Radio Free Asia".
-    let mut a = i;
-    while a > 0 && toks[a].sep == Sep::Space && toks[a - 1].cap {
-        a -= 1;
-        if lw.is(a, ORG_BEFORE) {
-            return Some(Reject::Because("part of an organisation's name"));
-        }
-    }
-    if org_follows(text, toks, lw, end) == Some(false) {
-        return Some(Reject::Because("part of an organisation's name"));
-    }
-    if i == end && toks[i].all_caps && lw.is(i, COMMON) && word(i) != "us" {
-        return Some(Reject::Drop);
-    }
-    None
-}
-
-/// The capitalised words after token `end` (after an optional possessive
-/// `'s`) include an organisation word: "Chosun Ilbo" (`Some(false)`),
-/// "Stanford's Asia-Pacific Research Center" (`Some(true)`: possessive,
-/// which only doubts the name — "Hanoi's Melia Hotel" is in Hanoi).
-fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize) -> Option<bool> {
-    let mut k = end + 1;
-    let possessive =
-        k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s";
-    if possessive {
-        k += 1;
-        if k < toks.len() && toks[k].sep != Sep::Space {
-            return None;
-        }
-    } else if k < toks.len() && !matches!(toks[k].sep, Sep::Space | Sep::Hyphen) {
-        return None;
-    }
-    let start = k;
-    while k < toks.len()
-        && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen))
-        && toks[k].cap
-    {
-        if lw.is(k, ORG_AFTER) {
-            return Some(possessive);
-        }
-        k += 1;
-    }
-    None
-}
-
-/// A one-word match right after a capitalised word that is not a
-/// place-ish modifier, or right before one that is not a place head word:
-/// "Jane Campbell", "Franklin Roosevelt". Common words (In, The, County,
-/// Station) and demonyms do not count.
-fn next_to_name(toks: &[Token], lw: &Lower, i: usize) -> bool {
-    let name_word = |k: usize| {
-        let t = &toks[k];
-        if !(t.cap && !t.all_caps && t.span.len() > 1) {
-            return false;
-        }
-        !lw.is(k, COMMON | TITLE | MODIFIER)
-    };
-    let before = i > 0 && toks[i].sep == Sep::Space && name_word(i - 1);
-    let after = i + 1 < toks.len() && toks[i + 1].sep == Sep::Space && name_word(i + 1);
-    before || after
-}
-
-/// Words that modify a place name without making it another name.
-const MODIFIERS: &[&str] = &[
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "greater",
-    "downtown",
-    "metro",
-    "upper",
-    "lower",
-    "inner",
-    "outer",
-    "old",
-    "coastal",
-    "rural",
-    "suburban",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "mainland",
-    "native",
-    "neighboring",
-    "neighbouring",
-    "nearby",
-    "across",
-    "from",
-    "to",
-    "in",
-    "at",
-    "near",
-    "via",
-    "outside",
-    "inside",
-    "through",
-    "between",
-    "and",
-    "or",
-    "visit",
-    "visiting",
-    "welcome",
-];
-
-/// A run of three or more capitalised words in which the place name is a
-/// small part and which is not headed by a place word: "Frankfurter
-/// Allgemeine Sonntagszeitung", "Radio Free Asia".
-fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
-    let is_name_word = |k: usize| toks[k].cap && !lw.is(k, TITLE);
-    let mut a = i;
-    while a > 0 && toks[a].sep == Sep::Space && is_name_word(a - 1) && !toks[a - 1].sentence_start {
-        a -= 1;
-    }
-    let mut b = end;
-    while b + 1 < toks.len() && toks[b + 1].sep == Sep::Space && is_name_word(b + 1) {
-        b += 1;
-    }
-    let len = b - a + 1;
-    let own = end - i + 1;
-    len >= 3 && own * 3 <= len
-}
-
-/// Marks tokens that belong to person names: after a title ("President
-/// Trump"), from a given name on ("Sarah Huckabee Sanders"), an East Asian
-/// family name with one to three syllables ("Kim Jong Un", "Ri Sol-ju");
-/// then every other capitalised occurrence of a word so marked ("Kim",
-/// "Trump", "Sanders") unless it starts a longer place name.
-fn person_tokens(
-    g: &Gazetteer,
-    text: &str,
-    toks: &[Token],
-    lw: &Lower,
-    major: &mut FastMap<String, bool>,
-) -> Vec<bool> {
-    let n = toks.len();
-    let mut person = vec![false; n];
-    let word = |k: usize| lw.word(&toks[k]);
-    // A name runs on across ". " only after an initial or a short
-    // abbreviation ("George W. Bush", "Sen. Byrd"), not across a sentence
-    // end ("Governor Resigns. Murmansk Governor …").
-    let same_name = |k: usize| {
-        k < n
-            && toks[k].cap
-            && match toks[k].sep {
-                Sep::Space | Sep::Hyphen => true,
-                Sep::Period => k > 0 && toks[k - 1].span.len() <= 4,
-                _ => false,
-            }
-            && !lw.is(k, COMMON)
-    };
-    let mut k = 0;
-    while k < n {
-        if !toks[k].cap {
-            k += 1;
-            continue;
-        }
-        if lw.is(k, TITLE) && same_name(k + 1) && !lw.is(k + 1, TITLE) {
-            let mut e = k + 1;
-            while same_name(e + 1) {
-                e += 1;
-            }
-            person[k + 1..=e].iter_mut().for_each(|p| *p = true);
-            k = e + 1;
-            continue;
-        }
-        if lw.is(k, GIVEN) && same_name(k + 1) {
-            let mut e = k + 1;
-            while same_name(e + 1) && e < k + 3 {
-                e += 1;
-            }
-            person[k..=e].iter_mut().for_each(|p| *p = true);
-            k = e + 1;
-            continue;
-        }
-        if lw.is(k, SURNAME)
-            && k + 1 < n
-            && toks[k + 1].sep != Sep::Apostrophe
-            && (same_name(k + 1) || (toks[k + 1].sep == Sep::Hyphen))
-        {
-            let mut e = k + 1;
-            while e + 1 < n && e < k + 3 && (same_name(e + 1) || toks[e + 1].sep == Sep::Hyphen) {
-                e += 1;
-            }
-            let syllables_short = (k + 1..=e).all(|s| toks[s].span.len() <= 8);
-            let whole = fold_fast(&text[toks[k].span.start..toks[e].span.end]);
-            if syllables_short && g.lookup(&whole).is_empty() {
-                person[k..=e].iter_mut().for_each(|p| *p = true);
-                k = e + 1;
-                continue;
-            }
-        }
-        k += 1;
-    }
-    // A lone name that says or is said: "said Kang", "Kang told".
-    for k in 0..n {
-        if !toks[k].cap {
-            continue;
-        }
-        let before = k > 0 && matches!(&*word(k - 1), "said" | "says" | "told" | "asked");
-        let after = k + 1 < n
-            && toks[k + 1].sep == Sep::Space
-            && matches!(&*word(k + 1), "said" | "says" | "told" | "asked" | "added");
-        // Not lone after a capitalised word, nor as the end of a place name
-        // with a particle ("Dar es Salaam said"; "Wasdi bin Umri told" is a
-        // person).
-        let particle_place = || {
-            k >= 2
-                && toks[k - 2].cap
-                && !toks[k - 1].cap
-                && continues(text, toks, k - 1)
-                && !g
-                    .lookup(&fold_fast(&text[toks[k - 2].span.start..toks[k].span.end]))
-                    .is_empty()
-        };
-        let lone = || {
-            !(same_name(k + 1)
-                || k > 0 && toks[k - 1].cap && toks[k].sep == Sep::Space
-                || particle_place())
-        };
-        if (before && toks[k].sep == Sep::Space || after)
-            && lone()
-            && !major_place_memo(g, &word(k), major)
-        {
-            person[k] = true;
-        }
-    }
-    // Later mentions by one part of the name ("Kim", "Trump"), except as
-    // the last word of a two-word country, capital or city of a million
-    // ("Mrs Kong" does not make "Hong Kong" a person).
-    let names: FastSet<Cow<str>> = (0..n)
-        .filter(|&k| person[k] && toks[k].span.len() > 2)
-        .map(word)
-        .collect();
-    let in_major_name = |k: usize, major: &mut FastMap<String, bool>| {
-        k > 0
-            && same_name(k)
-            && toks[k - 1].cap
-            && !person[k - 1]
-            && major_place_memo(
-                g,
-                &fold_fast(&text[toks[k - 1].span.start..toks[k].span.end]),
-                major,
-            )
-    };
-    let later: Vec<usize> = (0..n)
-        .filter(|&k| {
-            toks[k].cap
-                && !person[k]
-                && names.contains(&word(k))
-                && !same_name(k + 1)
-                && !in_major_name(k, major)
-        })
-        .collect();
-    for k in later {
-        person[k] = true;
-    }
-    person
-}
-
-/// [`major_place`] of a lowercase word, memoised (a full ranking of
-/// candidates is costly, and "said Smith" is frequent).
-fn major_place_memo(g: &Gazetteer, lower: &str, memo: &mut FastMap<String, bool>) -> bool {
-    if let Some(&known) = memo.get(lower) {
-        return known;
-    }
-    let major = major_place(g, lower);
-    memo.insert(lower.to_string(), major);
-    major
-}
-
-/// A country, capital or city of a million: names that news uses for their
-/// governments ("Pyongyang said"), so a verb of saying does not make them
-/// persons. `lower` is the name lowercased.
-fn major_place(g: &Gazetteer, lower: &str) -> bool {
-    g.candidates(lower, &crate::gazetteer::Context::default())
-        .first()
-        .is_some_and(|c| {
-            let p = g.place(c.id);
-            p.kind() == PlaceKind::Country
-                || p.feature_code() == "PPLC"
-                || p.population() >= MAJOR_CITY_POPULATION
-        })
 }
 
 #[cfg(test)]

@@ -1,0 +1,170 @@
+//! Look-alikes: names the gazetteer holds that are not places where they
+//! stand: ordinary words, institutions named by their building, parts of
+//! person and organisation names ("Air China", "Chosun Ilbo"), and names
+//! doubted for standing next to another name ("Jane Campbell").
+
+use super::lists::{FastSet, Lists};
+use super::recognise::{fold_fast, Lower, COMMON, MODIFIER, ORG_AFTER, ORG_BEFORE, TITLE};
+use super::tokens::{Sep, Token};
+
+pub(super) enum Reject {
+    /// An ordinary word: not reported at all.
+    Drop,
+    /// Part of a name: reported as rejected, with the reason.
+    Because(&'static str),
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn reject(
+    text: &str,
+    toks: &[Token],
+    lw: &Lower,
+    i: usize,
+    end: usize,
+    person: &[bool],
+    lower_words: &FastSet<&str>,
+    l: &Lists,
+) -> Option<Reject> {
+    let word = |k: usize| lw.word(&toks[k]);
+    if i == end && !toks[i].all_caps {
+        let w = word(i);
+        if lw.is(i, COMMON | TITLE) || lower_words.contains(&*w) {
+            return Some(Reject::Drop);
+        }
+    }
+    if l.institutions
+        .contains(fold_fast(&text[toks[i].span.start..toks[end].span.end]).as_str())
+    {
+        return Some(Reject::Because(
+            "an institution named by its building (metonym)",
+        ));
+    }
+    if (i..=end).any(|k| person[k]) {
+        return Some(Reject::Because("part of a person's name"));
+    }
+    // An organisation word anywhere in the capitalised run before the name:
+    // "Air China", "Radio Free Asia".
+    let mut a = i;
+    while a > 0 && toks[a].sep == Sep::Space && toks[a - 1].cap {
+        a -= 1;
+        if lw.is(a, ORG_BEFORE) {
+            return Some(Reject::Because("part of an organisation's name"));
+        }
+    }
+    if org_follows(text, toks, lw, end) == Some(false) {
+        return Some(Reject::Because("part of an organisation's name"));
+    }
+    if i == end && toks[i].all_caps && lw.is(i, COMMON) && word(i) != "us" {
+        return Some(Reject::Drop);
+    }
+    None
+}
+
+/// The capitalised words after token `end` (after an optional possessive
+/// `'s`) include an organisation word: "Chosun Ilbo" (`Some(false)`),
+/// "Stanford's Asia-Pacific Research Center" (`Some(true)`: possessive,
+/// which only doubts the name — "Hanoi's Melia Hotel" is in Hanoi).
+pub(super) fn org_follows(text: &str, toks: &[Token], lw: &Lower, end: usize) -> Option<bool> {
+    let mut k = end + 1;
+    let possessive =
+        k < toks.len() && toks[k].sep == Sep::Apostrophe && &text[toks[k].span.clone()] == "s";
+    if possessive {
+        k += 1;
+        if k < toks.len() && toks[k].sep != Sep::Space {
+            return None;
+        }
+    } else if k < toks.len() && !matches!(toks[k].sep, Sep::Space | Sep::Hyphen) {
+        return None;
+    }
+    let start = k;
+    while k < toks.len()
+        && (k == start || matches!(toks[k].sep, Sep::Space | Sep::Hyphen))
+        && toks[k].cap
+    {
+        if lw.is(k, ORG_AFTER) {
+            return Some(possessive);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A one-word match right after a capitalised word that is not a
+/// place-ish modifier, or right before one that is not a place head word:
+/// "Jane Campbell", "Franklin Roosevelt". Common words (In, The, County,
+/// Station) and demonyms do not count.
+pub(super) fn next_to_name(toks: &[Token], lw: &Lower, i: usize) -> bool {
+    let name_word = |k: usize| {
+        let t = &toks[k];
+        if !(t.cap && !t.all_caps && t.span.len() > 1) {
+            return false;
+        }
+        !lw.is(k, COMMON | TITLE | MODIFIER)
+    };
+    let before = i > 0 && toks[i].sep == Sep::Space && name_word(i - 1);
+    let after = i + 1 < toks.len() && toks[i + 1].sep == Sep::Space && name_word(i + 1);
+    before || after
+}
+
+/// Words that modify a place name without making it another name.
+pub(super) const MODIFIERS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "downtown",
+    "metro",
+    "upper",
+    "lower",
+    "inner",
+    "outer",
+    "old",
+    "coastal",
+    "rural",
+    "suburban",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "mainland",
+    "native",
+    "neighboring",
+    "neighbouring",
+    "nearby",
+    "across",
+    "from",
+    "to",
+    "in",
+    "at",
+    "near",
+    "via",
+    "outside",
+    "inside",
+    "through",
+    "between",
+    "and",
+    "or",
+    "visit",
+    "visiting",
+    "welcome",
+];
+
+/// A run of three or more capitalised words in which the place name is a
+/// small part and which is not headed by a place word: "Frankfurter
+/// Allgemeine Sonntagszeitung", "Radio Free Asia".
+pub(super) fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
+    let is_name_word = |k: usize| toks[k].cap && !lw.is(k, TITLE);
+    let mut a = i;
+    while a > 0 && toks[a].sep == Sep::Space && is_name_word(a - 1) && !toks[a - 1].sentence_start {
+        a -= 1;
+    }
+    let mut b = end;
+    while b + 1 < toks.len() && toks[b + 1].sep == Sep::Space && is_name_word(b + 1) {
+        b += 1;
+    }
+    let len = b - a + 1;
+    let own = end - i + 1;
+    len >= 3 && own * 3 <= len
+}
