@@ -42,6 +42,11 @@ pub(super) fn reject(
     if (i..=end).any(|k| person[k]) {
         return Some(Reject::Because("part of a person's name"));
     }
+    if feature_generic(toks, lw, i, end) {
+        return Some(Reject::Because(
+            "the generic word of a physical feature's name (\"Danube Delta\")",
+        ));
+    }
     // An organisation word anywhere in the capitalised run before the name:
     // "Air China", "Radio Free Asia".
     let mut a = i;
@@ -167,4 +172,30 @@ pub(super) fn inside_longer_name(toks: &[Token], lw: &Lower, i: usize, end: usiz
     let len = b - a + 1;
     let own = end - i + 1;
     len >= 3 && own * 3 <= len
+}
+
+/// Words that end the names of physical features: a region named by one
+/// of them alone (Nigeria's Delta State, Benin's Plateau, Zimbabwe's
+/// Midlands) is not what "Danube Delta", "Central Plateau" or "West
+/// Midlands" mean.
+const FEATURE_GENERICS: &[&str] = &[
+    "delta",
+    "plateau",
+    "valley",
+    "basin",
+    "highlands",
+    "lowlands",
+    "midlands",
+    "desert",
+];
+
+/// A one-word match that is a feature generic right after another
+/// capitalised word of the same name ("Danube Delta").
+fn feature_generic(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
+    i == end
+        && i > 0
+        && toks[i].sep == Sep::Space
+        && toks[i - 1].cap
+        && !toks[i].sentence_start
+        && FEATURE_GENERICS.contains(&&*lw.word(&toks[i]))
 }

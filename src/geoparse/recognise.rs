@@ -861,6 +861,23 @@ mod tests {
     }
 
     #[test]
+    fn a_feature_generic_after_a_name_is_no_region() {
+        let t = "Floods in the Danube Delta and the Central Plateau. Oil from Delta State; \
+                 Warri, Delta, is a port.";
+        let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, ["Delta", "Warri", "Delta"]);
+    }
+
+    #[test]
+    fn former_country_names_are_their_countries() {
+        let t = "The Zaire strain of Ebola; tea from Ceylon.";
+        assert_eq!(
+            resolved(t),
+            pairs(&[("Zaire", "country:CD"), ("Ceylon", "country:LK")])
+        );
+    }
+
+    #[test]
     fn particles_join_names_but_not_person_names() {
         let t = "Officials in Dar es Salaam said the flights from Bergen op Zoom resumed.";
         let names: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
