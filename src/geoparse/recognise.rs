@@ -885,6 +885,32 @@ mod tests {
     }
 
     #[test]
+    fn seas_are_water_bodies_and_their_namesakes_stay_put() {
+        let t = "Tankers left the Strait of Hormuz for the Gulf of Guinea, not Guinea; \
+                 pirates roam the Sulu Sea and the Java Sea. The Red Sea governorate \
+                 and Red Sea State lie on the Red Sea.";
+        let got = resolved(t);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Strait of Hormuz",
+                "Gulf of Guinea",
+                "Guinea",
+                "Sulu Sea",
+                "Red Sea",
+                "Red Sea",
+                "Red Sea"
+            ]
+        );
+        assert_eq!(got[1].1, "wikipedia:Gulf_of_Guinea");
+        assert_eq!(got[2].1, "country:GN");
+        assert_eq!(got[4].1, got[5].1);
+        assert!(got[4].1.starts_with("admin1:"), "{got:?}");
+        assert_eq!(got[6].1, "wikipedia:Red_Sea");
+    }
+
+    #[test]
     fn former_country_names_are_their_countries() {
         let t = "The Zaire strain of Ebola; tea from Ceylon.";
         assert_eq!(
