@@ -51,7 +51,7 @@ pub(super) fn reject(
     }
     if sea_word_follows(g, text, toks, end) {
         return Some(Reject::Because(
-            "part of a sea's or ocean's name (\"Sulu Sea\")",
+            "part of a sea's or ocean's name (\"Bohol Sea\")",
         ));
     }
     // An organisation word anywhere in the capitalised run before the name:
@@ -208,7 +208,7 @@ fn feature_generic(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
 }
 
 /// Is the match ending at token `end` the first part of an unlisted sea or
-/// ocean's name, a capitalised "Sea" or "Ocean" right after it ("Sulu Sea",
+/// ocean's name, a capitalised "Sea" or "Ocean" right after it ("Bohol Sea",
 /// "Southern Ocean")? Not when "Sea"/"Ocean" starts a place name of its own
 /// with the next word ("Ocean City", "Sea Girt").
 fn sea_word_follows(g: &Gazetteer, text: &str, toks: &[Token], end: usize) -> bool {

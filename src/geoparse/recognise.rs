@@ -887,7 +887,7 @@ mod tests {
     #[test]
     fn seas_are_water_bodies_and_their_namesakes_stay_put() {
         let t = "Tankers left the Strait of Hormuz for the Gulf of Guinea, not Guinea; \
-                 pirates roam the Sulu Sea and the Java Sea. The Red Sea governorate \
+                 pirates roam the Sulu Sea and the Bohol Sea. The Red Sea governorate \
                  and Red Sea State lie on the Red Sea.";
         let got = resolved(t);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
