@@ -41,7 +41,8 @@ pub struct Region {
     /// The name without a leading "the " ("Sahel").
     pub name: &'static str,
     /// GeoNames feature code: `CONT` (continent), `OCN` (ocean), `SEA`,
-    /// `RGN` (region), `ISL` (island), `ISLS` (islands), `PEN` (peninsula).
+    /// `GULF`, `BAY`, `STRT` (strait), `CHN` (channel), `RGN` (region),
+    /// `ISL` (island), `ISLS` (islands), `PEN` (peninsula).
     pub feature_code: &'static str,
     /// Folded names (main and alternates), without a leading "the".
     pub keys: Vec<String>,

@@ -6,6 +6,7 @@
 use super::lists::{FastSet, Lists};
 use super::recognise::{fold_fast, Lower, COMMON, MODIFIER, ORG_AFTER, ORG_BEFORE, TITLE};
 use super::tokens::{Sep, Token};
+use crate::gazetteer::Gazetteer;
 
 pub(super) enum Reject {
     /// An ordinary word: not reported at all.
@@ -16,6 +17,7 @@ pub(super) enum Reject {
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn reject(
+    g: &Gazetteer,
     text: &str,
     toks: &[Token],
     lw: &Lower,
@@ -45,6 +47,11 @@ pub(super) fn reject(
     if feature_generic(toks, lw, i, end) {
         return Some(Reject::Because(
             "the generic word of a physical feature's name (\"Danube Delta\")",
+        ));
+    }
+    if sea_word_follows(g, text, toks, end) {
+        return Some(Reject::Because(
+            "part of a sea's or ocean's name (\"Bohol Sea\")",
         ));
     }
     // An organisation word anywhere in the capitalised run before the name:
@@ -198,4 +205,21 @@ fn feature_generic(toks: &[Token], lw: &Lower, i: usize, end: usize) -> bool {
         && toks[i - 1].cap
         && !toks[i].sentence_start
         && FEATURE_GENERICS.contains(&&*lw.word(&toks[i]))
+}
+
+/// Is the match ending at token `end` the first part of an unlisted sea or
+/// ocean's name, a capitalised "Sea" or "Ocean" right after it ("Bohol Sea",
+/// "Southern Ocean")? Not when "Sea"/"Ocean" starts a place name of its own
+/// with the next word ("Ocean City", "Sea Girt").
+fn sea_word_follows(g: &Gazetteer, text: &str, toks: &[Token], end: usize) -> bool {
+    let word = |k: usize| &text[toks[k].span.clone()];
+    let k = end + 1;
+    if k >= toks.len() || toks[k].sep != Sep::Space || !matches!(word(k), "Sea" | "Ocean") {
+        return false;
+    }
+    let own_name = k + 1 < toks.len()
+        && toks[k + 1].sep == Sep::Space
+        && toks[k + 1].cap
+        && !g.lookup(&format!("{} {}", word(k), word(k + 1))).is_empty();
+    !own_name
 }

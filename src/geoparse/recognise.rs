@@ -318,7 +318,7 @@ fn scan<'g>(
                 })
             })
         {
-            let what = match reject(text, toks, lw, i, end, person, lower_words, l) {
+            let what = match reject(g, text, toks, lw, i, end, person, lower_words, l) {
                 Some(Reject::Because(reason)) => What::Rejected { reason },
                 _ => what,
             };
@@ -355,14 +355,16 @@ fn scan<'g>(
         };
         let span = t.span.start..toks[end].span.end;
         let what = match what {
-            What::Place { query } => match reject(text, toks, lw, i, end, person, lower_words, l) {
-                Some(Reject::Drop) => {
-                    i = end + 1;
-                    continue;
+            What::Place { query } => {
+                match reject(g, text, toks, lw, i, end, person, lower_words, l) {
+                    Some(Reject::Drop) => {
+                        i = end + 1;
+                        continue;
+                    }
+                    Some(Reject::Because(reason)) => What::Rejected { reason },
+                    None => What::Place { query },
                 }
-                Some(Reject::Because(reason)) => What::Rejected { reason },
-                None => What::Place { query },
-            },
+            }
             w => w,
         };
         let facility_next = toks
@@ -558,6 +560,20 @@ fn region(
                 continue;
             }
             best = Some((end, What::Region { index }, toks[end].span.end));
+        }
+    }
+    // "the Red Sea governorate", "the Red Sea State": the division named
+    // after the sea, which the gazetteer holds.
+    if let Some((end, What::Region { index }, _)) = best {
+        let water = matches!(
+            l.regions[index].feature_code,
+            "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN"
+        );
+        let division_next = toks.get(end + 1).is_some_and(|n| {
+            n.sep == Sep::Space && matches!(&*lw.word(n), "state" | "governorate" | "province")
+        });
+        if water && division_next {
+            return None;
         }
     }
     if toks[i].sep == Sep::Hyphen {
@@ -866,6 +882,32 @@ mod tests {
                  Warri, Delta, is a port.";
         let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
         assert_eq!(got, ["Delta", "Warri", "Delta"]);
+    }
+
+    #[test]
+    fn seas_are_water_bodies_and_their_namesakes_stay_put() {
+        let t = "Tankers left the Strait of Hormuz for the Gulf of Guinea, not Guinea; \
+                 pirates roam the Sulu Sea and the Bohol Sea. The Red Sea governorate \
+                 and Red Sea State lie on the Red Sea.";
+        let got = resolved(t);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Strait of Hormuz",
+                "Gulf of Guinea",
+                "Guinea",
+                "Sulu Sea",
+                "Red Sea",
+                "Red Sea",
+                "Red Sea"
+            ]
+        );
+        assert_eq!(got[1].1, "wikipedia:Gulf_of_Guinea");
+        assert_eq!(got[2].1, "country:GN");
+        assert_eq!(got[4].1, got[5].1);
+        assert!(got[4].1.starts_with("admin1:"), "{got:?}");
+        assert_eq!(got[6].1, "wikipedia:Red_Sea");
     }
 
     #[test]

@@ -403,6 +403,10 @@ fn mention(
                 reason: match r.feature_code {
                     "OCN" => "ocean",
                     "SEA" => "sea",
+                    "GULF" => "gulf",
+                    "BAY" => "bay",
+                    "STRT" => "strait",
+                    "CHN" => "channel",
                     "RGN" => "region",
                     "ISL" => "island",
                     "ISLS" => "islands",
