@@ -64,7 +64,10 @@ fn lines_within_the_target_stay_there() {
     for (_, set) in sets() {
         for line in set.lines.iter().filter(|l| met.contains(&l.id.as_str())) {
             seen += 1;
-            let official = line.official.expect("these lines have an official length").0;
+            let official = line
+                .official
+                .expect("these lines have an official length")
+                .0;
             let diff = (set.line_length(line).0 - official) / official;
             assert!(
                 diff.abs() <= LENGTH_TOLERANCE,

@@ -58,6 +58,16 @@ fn is_area(p: &ResolvedPlace) -> bool {
         || matches!(p.feature_code.as_str(), "ISL" | "ISLS" | "PEN")
 }
 
+/// Oceans, seas, gulfs, bays, straits and channels: a journey crosses
+/// them ("sailed across the Baltic Sea", "flew over the Pacific") but never
+/// stops in them, so they are never waypoints.
+fn is_water(p: &ResolvedPlace) -> bool {
+    matches!(
+        p.feature_code.as_str(),
+        "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN"
+    )
+}
+
 fn point(p: &ResolvedPlace) -> LatLon {
     LatLon::new(p.lat, p.lon)
 }
@@ -81,6 +91,12 @@ pub fn journeys(people: &People, table: &PlaceTable, obs: &[Observation]) -> Vec
 
 fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<Journey> {
     let places = &table.places;
+    let obs: Vec<&Observation> = obs
+        .iter()
+        .copied()
+        .filter(|o| !is_water(&places[o.place]))
+        .collect();
+    let obs = &obs[..];
     let specific: Vec<&Observation> = obs
         .iter()
         .copied()

@@ -17,6 +17,16 @@ type Row = (
 
 const PLACES: &[Row] = &[
     ("Vienna", "geonames:2761369", "AT", "PPLC", 48.2085, 16.3721),
+    (
+        "Stockholm",
+        "geonames:2673730",
+        "SE",
+        "PPLC",
+        59.3294,
+        18.0687,
+    ),
+    ("Baltic Sea", "wikipedia:Baltic_Sea", "", "SEA", 58.0, 20.0),
+    ("North Sea", "wikipedia:North_Sea", "", "SEA", 56.0, 3.0),
     ("Hungary", "country:HU", "HU", "PCLI", 47.0, 20.0),
     (
         "Hegyeshalom",
@@ -256,6 +266,18 @@ fn demonyms_between_preposition_and_place_keep_the_link() {
         Hungarian border town of Hegyeshalom an hour later.",
     );
     assert_eq!(summary(&it), ["Anna Berg: Vienna -rail-> Hegyeshalom"]);
+}
+
+#[test]
+fn a_sea_crossed_is_no_waypoint() {
+    let it = run(
+        "Maria Lind took the overnight ferry from Helsinki across the Baltic Sea \
+        to Stockholm. From Stockholm she flew over the North Sea to London.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Maria Lind: Helsinki -sea-> Stockholm -air-> London"]
+    );
 }
 
 #[test]
