@@ -68,10 +68,14 @@ fn seeds_match_gold() {
             };
             hit_gold += 1;
             if let Some(id) = gm["id"].as_str() {
-                let want = g
-                    .by_source_id(id)
-                    .map(|p| g.point(p))
-                    .expect("gold id in gazetteer");
+                // Regions the gazetteer lacks (data/geoparse/regions.tsv,
+                // composite_points.tsv) are compared by id.
+                let Some(want) = g.by_source_id(id).map(|p| g.point(p)) else {
+                    if pm["place"]["id"] != id {
+                        far.push(format!("{stem} {} → {}", gm["text"], pm["place"]["id"]));
+                    }
+                    continue;
+                };
                 let got = LatLon::new(
                     pm["place"]["lat"].as_f64().unwrap_or(0.0),
                     pm["place"]["lon"].as_f64().unwrap_or(0.0),
