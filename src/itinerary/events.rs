@@ -306,7 +306,7 @@ impl Event {
                     }
                     Some(new)
                 }
-                None => nearest_mode(&modes, first),
+                None => nearest_mode(&s.tokens, &modes, first),
             };
             out.push(Observation {
                 traveller,
@@ -482,11 +482,21 @@ fn mode_cues(tokens: &[Token<'_>]) -> Vec<(usize, Mode)> {
     out
 }
 
-fn nearest_mode(modes: &[(usize, Mode)], at: usize) -> Option<Mode> {
-    modes
-        .iter()
-        .min_by_key(|(i, _)| i.abs_diff(at))
-        .map(|(_, m)| *m)
+/// The mode cue nearest token `at`, preferring cues in the same clause:
+/// a sentence that goes on with "then" starts a new leg's clause ("took
+/// the ferry from Helsinki to Stockholm, then flew to London": Stockholm
+/// is reached by sea though "flew" is nearer).
+fn nearest_mode(tokens: &[Token<'_>], modes: &[(usize, Mode)], at: usize) -> Option<Mode> {
+    let clause = |i: usize| tokens[..=i].iter().filter(|t| t.lower == "then").count();
+    let here = clause(at);
+    let nearest = |same_clause: bool| {
+        modes
+            .iter()
+            .filter(|(i, _)| !same_clause || clause(*i) == here)
+            .min_by_key(|(i, _)| i.abs_diff(at))
+            .map(|(_, m)| *m)
+    };
+    nearest(true).or_else(|| nearest(false))
 }
 
 /// A change of mode: "swapped the train for his limousine", "took the

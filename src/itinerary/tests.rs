@@ -281,6 +281,16 @@ fn a_sea_crossed_is_no_waypoint() {
 }
 
 #[test]
+fn a_mode_belongs_to_its_clause() {
+    let it =
+        run("Maria Lind took the overnight ferry from Helsinki to Stockholm, then flew to London.");
+    assert_eq!(
+        summary(&it),
+        ["Maria Lind: Helsinki -sea-> Stockholm -air-> London"]
+    );
+}
+
+#[test]
 fn multi_stop_flight() {
     let it = run(
         "Prime Minister Rachel Moore flew out of Ottawa on Monday for a week-long tour. \
