@@ -196,9 +196,7 @@ fn kind_of(p: &super::ResolvedPlace) -> &'static str {
         c if c.starts_with("PCL") => "country",
         "ADM1" => "first-level region",
         "ADM2" => "second-level region",
-        "CONT" | "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN" | "RGN" => {
-            "continent, ocean or region"
-        }
+        c if super::is_water_code(c) || matches!(c, "CONT" | "RGN") => "continent, ocean or region",
         _ => "town or facility",
     }
 }

@@ -65,6 +65,13 @@ pub enum MentionKind {
     Rejected,
 }
 
+/// Feature codes of the water bodies in the region table: ocean, sea,
+/// gulf, bay, strait, channel. A journey crosses them and never stops in
+/// them; a division named after one is not the water ("Red Sea State").
+pub fn is_water_code(code: &str) -> bool {
+    matches!(code, "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN")
+}
+
 /// A gazetteer place as a mention resolves to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResolvedPlace {
@@ -78,6 +85,13 @@ pub struct ResolvedPlace {
     pub population: u64,
     pub lat: f64,
     pub lon: f64,
+}
+
+impl ResolvedPlace {
+    /// An ocean, sea, gulf, bay, strait or channel ([`is_water_code`]).
+    pub fn is_water(&self) -> bool {
+        is_water_code(&self.feature_code)
+    }
 }
 
 /// A candidate that lost, kept so the user can see the alternatives.

@@ -565,10 +565,7 @@ fn region(
     // "the Red Sea governorate", "the Red Sea State": the division named
     // after the sea, which the gazetteer holds.
     if let Some((end, What::Region { index }, _)) = best {
-        let water = matches!(
-            l.regions[index].feature_code,
-            "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN"
-        );
+        let water = super::is_water_code(l.regions[index].feature_code);
         let division_next = toks.get(end + 1).is_some_and(|n| {
             n.sep == Sep::Space && matches!(&*lw.word(n), "state" | "governorate" | "province")
         });

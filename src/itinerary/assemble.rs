@@ -58,16 +58,6 @@ fn is_area(p: &ResolvedPlace) -> bool {
         || matches!(p.feature_code.as_str(), "ISL" | "ISLS" | "PEN")
 }
 
-/// Oceans, seas, gulfs, bays, straits and channels: a journey crosses
-/// them ("sailed across the Baltic Sea", "flew over the Pacific") but never
-/// stops in them, so they are never waypoints.
-fn is_water(p: &ResolvedPlace) -> bool {
-    matches!(
-        p.feature_code.as_str(),
-        "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN"
-    )
-}
-
 fn point(p: &ResolvedPlace) -> LatLon {
     LatLon::new(p.lat, p.lon)
 }
@@ -94,7 +84,9 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     let obs: Vec<&Observation> = obs
         .iter()
         .copied()
-        .filter(|o| !is_water(&places[o.place]))
+        // A journey crosses water ("across the Baltic Sea", "over the
+        // Pacific") but never stops in it.
+        .filter(|o| !places[o.place].is_water())
         .collect();
     let obs = &obs[..];
     let specific: Vec<&Observation> = obs
