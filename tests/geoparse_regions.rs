@@ -5,8 +5,8 @@
 
 use journeymap::gazetteer::Gazetteer;
 use journeymap::measure::{geodesic_distance, LatLon};
-use serde_json::Value;
-use std::process::Command;
+
+mod common;
 
 fn km_from(source_id: &str, lat: f64, lon: f64) -> f64 {
     let g = Gazetteer::bundled();
@@ -45,30 +45,7 @@ fn regions_sit_near_their_published_centres() {
 }
 
 fn resolved(text: &str) -> Vec<(String, String)> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("article.txt");
-    std::fs::write(&file, text).expect("write article");
-    let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .arg("places")
-        .arg("--json")
-        .arg(&file)
-        .output()
-        .expect("run journeymap places");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON output");
-    v.iter()
-        .filter(|m| m["kind"] == "place")
-        .map(|m| {
-            (
-                m["text"].as_str().unwrap_or("").to_string(),
-                m["place"]["id"].as_str().unwrap_or("").to_string(),
-            )
-        })
-        .collect()
+    common::places(text)
 }
 
 fn id_of<'a>(mentions: &'a [(String, String)], text: &str) -> &'a str {
@@ -103,21 +80,8 @@ fn a_country_name_stays_the_country_beside_its_regions() {
 
 /// (text, id, lat, lon) of every place mention `journeymap places` finds.
 fn resolved_points(text: &str) -> Vec<(String, String, f64, f64)> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("article.txt");
-    std::fs::write(&file, text).expect("write article");
-    let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(["places", "--json"])
-        .arg(&file)
-        .output()
-        .expect("run journeymap places");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON output");
-    v.iter()
+    common::places_json(text)
+        .iter()
         .filter(|m| m["kind"] == "place")
         .map(|m| {
             let p = &m["place"];

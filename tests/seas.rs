@@ -7,43 +7,9 @@ use geo::{Contains, Coord, LineString, Point, Polygon};
 use journeymap::gazetteer::Gazetteer;
 use journeymap::measure::{geodesic_distance, LatLon};
 use journeymap::render::topology::{Basemap, Scale};
-use serde_json::Value;
-use std::process::Command;
 
-const WATER: [&str; 6] = ["OCN", "SEA", "GULF", "BAY", "STRT", "CHN"];
-
-/// `journeymap places --json` on `text`: (text, kind, id) of every mention.
-fn mentions(text: &str) -> Vec<(String, String, String)> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("article.txt");
-    std::fs::write(&file, text).expect("write article");
-    let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .arg("places")
-        .arg("--json")
-        .arg(&file)
-        .output()
-        .expect("run journeymap places");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON output");
-    v.iter()
-        .map(|m| {
-            let s = |v: &Value| v.as_str().unwrap_or("").to_string();
-            (s(&m["text"]), s(&m["kind"]), s(&m["place"]["id"]))
-        })
-        .collect()
-}
-
-fn places(text: &str) -> Vec<(String, String)> {
-    mentions(text)
-        .into_iter()
-        .filter(|(_, kind, _)| kind == "place")
-        .map(|(t, _, id)| (t, id))
-        .collect()
-}
+mod common;
+use common::{mentions, places};
 
 /// (id, name, lat, lon) of every water body in `regions.tsv`.
 fn water_rows() -> Vec<(String, String, f64, f64)> {
@@ -53,7 +19,7 @@ fn water_rows() -> Vec<(String, String, f64, f64)> {
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
             let code = *f.get(5)?;
-            WATER.contains(&code).then(|| {
+            journeymap::geoparse::is_water_code(code).then(|| {
                 let num = |i: usize| f[i].parse::<f64>().expect(l);
                 (f[0].to_string(), f[1].to_string(), num(3), num(4))
             })

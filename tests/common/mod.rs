@@ -1,0 +1,46 @@
+//! Helpers shared by the end-to-end tests: run the built `journeymap` binary
+//! on short invented texts.
+
+use serde_json::Value;
+use std::process::Command;
+
+/// `journeymap places --json` on `text` written to a temporary article
+/// file: the mentions as JSON objects (fails the test if the run fails).
+pub fn places_json(text: &str) -> Vec<Value> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, text).expect("write article");
+    let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .arg("places")
+        .arg("--json")
+        .arg(&file)
+        .output()
+        .expect("run journeymap places");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+/// (text, kind, place id) of every mention `journeymap places` finds in
+/// `text`.
+pub fn mentions(text: &str) -> Vec<(String, String, String)> {
+    places_json(text)
+        .iter()
+        .map(|m| {
+            let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+            (s(&m["text"]), s(&m["kind"]), s(&m["place"]["id"]))
+        })
+        .collect()
+}
+
+/// (text, place id) of the mentions of kind `place`.
+pub fn places(text: &str) -> Vec<(String, String)> {
+    mentions(text)
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "place")
+        .map(|(t, _, id)| (t, id))
+        .collect()
+}
