@@ -8,6 +8,8 @@ use journeymap::measure::{geodesic_distance, LatLon};
 use serde_json::Value;
 use std::process::Command;
 
+mod common;
+
 const SEEDS: [&str; 3] = [
     "000_b6859b124e3f64ce",
     "001_8ff9fd215bbc519d",
@@ -15,17 +17,7 @@ const SEEDS: [&str; 3] = [
 ];
 
 fn places(file: &str) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(["places", "--json", file])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run journeymap places");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("JSON output")
+    common::places_json_of(std::path::Path::new(file))
 }
 
 fn gold(stem: &str) -> Vec<Value> {

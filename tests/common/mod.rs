@@ -1,7 +1,10 @@
 //! Helpers shared by the end-to-end tests: run the built `journeymap` binary
-//! on short invented texts.
+//! on short invented texts. Each test crate that declares `mod common;`
+//! uses only some of them.
+#![allow(dead_code)]
 
 use serde_json::Value;
+use std::path::Path;
 use std::process::Command;
 
 /// `journeymap places --json` on `text` written to a temporary article
@@ -10,10 +13,17 @@ pub fn places_json(text: &str) -> Vec<Value> {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("article.txt");
     std::fs::write(&file, text).expect("write article");
+    places_json_of(&file)
+}
+
+/// `journeymap places --json` on an article file (a relative path is
+/// taken from the package root).
+pub fn places_json_of(file: &Path) -> Vec<Value> {
     let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
         .arg("places")
         .arg("--json")
-        .arg(&file)
+        .arg(file)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run journeymap places");
     assert!(
