@@ -6,7 +6,7 @@
 use super::recognise::fold_fast as fold;
 use super::recognise::{Found, What};
 use super::resolve::{country_reading, ANCHOR_MARGIN};
-use crate::gazetteer::{Candidate, Gazetteer, PlaceId, PlaceKind};
+use crate::gazetteer::{Candidate, Gazetteer, Place, PlaceId, PlaceKind};
 use std::collections::BTreeMap;
 
 /// A place in the region named right after it ("Paris, Tenn.", "Hanoi,
@@ -50,12 +50,26 @@ enum Container {
     Same(PlaceId),
 }
 
+impl Container {
+    /// Is `p` a reading of X that the qualifier allows: inside the region
+    /// (a first-level region inside its country, not inside itself), or
+    /// the place Y names?
+    fn holds(&self, p: &Place<'_>) -> bool {
+        match self {
+            Container::Region(cc, a1) => {
+                p.kind() != PlaceKind::Country
+                    && p.country() == cc
+                    && (a1.is_empty() || p.admin1_name() == a1 && p.kind() != PlaceKind::Admin1)
+            }
+            Container::Same(id) => p.id() == *id,
+        }
+    }
+}
+
 /// Where the article says its places are.
 pub(super) struct Regions {
     /// Folded name → what the qualifier after it says.
     containers: BTreeMap<String, Container>,
-    /// Folded name → its reading that lies in the region named after it.
-    contained: BTreeMap<String, PlaceId>,
     /// Folded qualifier name → its reading that holds the name before it.
     holders: BTreeMap<String, PlaceId>,
     /// Folded name of a small place the gazetteer does not have in the
@@ -79,23 +93,16 @@ impl Regions {
     ) -> Regions {
         let Qualifiers {
             containers,
-            contained,
             holders,
             unlisted,
         } = qualifiers(g, text, found, first);
+        // A qualifier is the reading that holds the place before it.
         let region_of = |f: &Found| -> Option<(String, String)> {
-            let id = match &f.what {
-                What::Fixed { id } => g.by_source_id(id)?,
-                What::Place { query } => {
-                    let key = fold(query);
-                    match holders.get(&key) {
-                        Some(id) => *id,
-                        None => first.get(&key)?.first()?.id,
-                    }
-                }
-                _ => return None,
+            let held = match &f.what {
+                What::Place { query } => holders.get(&fold(query)).copied(),
+                _ => None,
             };
-            region_key(g, id)
+            region_key(g, held.or_else(|| first_reading(g, first, f))?)
         };
         let mut admin1s: Vec<(String, String)> = found
             .iter()
@@ -107,7 +114,6 @@ impl Regions {
         let home = home_region(g, found, first, &containers);
         Regions {
             containers,
-            contained,
             holders,
             unlisted,
             admin1s,
@@ -118,13 +124,17 @@ impl Regions {
 
     /// Does the article say where this reading of the name is: in the
     /// region named after it, or beside its county?
-    pub(super) fn places(&self, name: &str, id: PlaceId) -> bool {
+    pub(super) fn places(&self, g: &Gazetteer, name: &str, id: PlaceId) -> bool {
+        self.in_county(name, id)
+            || self
+                .containers
+                .get(name)
+                .is_some_and(|c| c.holds(&g.place(id)))
+    }
+
+    /// Is this reading of the name a town beside its county, or the county?
+    fn in_county(&self, name: &str, id: PlaceId) -> bool {
         self.counties.get(name).is_some_and(|ids| ids.contains(&id))
-            || match self.containers.get(name) {
-                Some(Container::Same(same)) => *same == id,
-                Some(Container::Region(..)) => self.contained.get(name) == Some(&id),
-                None => false,
-            }
     }
 
     /// The region a small place the gazetteer lacks is said to be in.
@@ -146,11 +156,7 @@ impl Regions {
                     "holds the place named before it +{HOLDER_BONUS:.2}"
                 ));
             }
-            if self
-                .counties
-                .get(name)
-                .is_some_and(|ids| ids.contains(&cand.id))
-            {
+            if self.in_county(name, cand.id) {
                 cand.score += COUNTY_BONUS;
                 cand.reasons.push(format!(
                     "a town and its county, both named in the article +{COUNTY_BONUS:.2}"
@@ -161,16 +167,7 @@ impl Regions {
                 continue;
             }
             let (cc, a1) = (p.country(), p.admin1_name());
-            let contained = match container {
-                Some(Container::Region(ccc, ca1)) => {
-                    cc == ccc
-                        && (ca1.is_empty() || ca1 == a1)
-                        && !(p.kind() == PlaceKind::Admin1 && ca1 == a1 && !ca1.is_empty())
-                }
-                Some(Container::Same(id)) => *id == cand.id,
-                None => false,
-            };
-            if contained {
+            if container.is_some_and(|c| c.holds(&p)) {
                 cand.score += CONTAINER_BONUS;
                 cand.reasons.push(format!(
                     "in the region named after it +{CONTAINER_BONUS:.2}"
@@ -221,7 +218,6 @@ fn region_key(g: &Gazetteer, id: PlaceId) -> Option<(String, String)> {
 #[derive(Default)]
 struct Qualifiers {
     containers: BTreeMap<String, Container>,
-    contained: BTreeMap<String, PlaceId>,
     holders: BTreeMap<String, PlaceId>,
     unlisted: BTreeMap<String, PlaceId>,
 }
@@ -277,9 +273,8 @@ fn qualifiers(
         if in_list || q.containers.contains_key(&key) || q.unlisted.contains_key(&key) {
             continue;
         }
-        if let Some((container, x, holder)) = pair(g, xs, ys) {
-            q.containers.insert(key.clone(), container);
-            q.contained.insert(key, x);
+        if let Some((container, holder)) = pair(g, xs, ys) {
+            q.containers.insert(key, container);
             if let What::Place { query } = &y.what {
                 q.holders.entry(fold(query)).or_insert(holder);
             }
@@ -350,17 +345,22 @@ fn list_separator(between: &str) -> bool {
     )
 }
 
-/// Is the name's first reading a country ("…, Ontario, Canada")?
-fn is_country(g: &Gazetteer, first: &BTreeMap<&String, Vec<Candidate>>, f: &Found) -> bool {
-    let id = match &f.what {
-        What::Place { query } => first
-            .get(&fold(query))
-            .and_then(|c| c.first())
-            .map(|c| c.id),
+/// A found name's first-pass reading (an abbreviation's fixed place).
+fn first_reading(
+    g: &Gazetteer,
+    first: &BTreeMap<&String, Vec<Candidate>>,
+    f: &Found,
+) -> Option<PlaceId> {
+    match &f.what {
+        What::Place { query } => first.get(&fold(query))?.first().map(|c| c.id),
         What::Fixed { id } => g.by_source_id(id),
         _ => None,
-    };
-    id.is_some_and(|id| g.place(id).kind() == PlaceKind::Country)
+    }
+}
+
+/// Is the name's first reading a country ("…, Ontario, Canada")?
+fn is_country(g: &Gazetteer, first: &BTreeMap<&String, Vec<Candidate>>, f: &Found) -> bool {
+    first_reading(g, first, f).is_some_and(|id| g.place(id).kind() == PlaceKind::Country)
 }
 
 /// The best joint reading of "X, Y": a reading x of X inside a reading y
@@ -369,44 +369,31 @@ fn is_country(g: &Gazetteer, first: &BTreeMap<&String, Vec<Candidate>>, f: &Foun
 /// the country or the state), so a city ("New York") stays a city.
 /// "Texas, Georgia" — a first-level region followed by another region of
 /// its country — is a list, not a pair.
-fn pair(
-    g: &Gazetteer,
-    xs: &[Candidate],
-    ys: &[Candidate],
-) -> Option<(Container, PlaceId, PlaceId)> {
+fn pair(g: &Gazetteer, xs: &[Candidate], ys: &[Candidate]) -> Option<(Container, PlaceId)> {
     let x_top = g.place(xs.first()?.id);
     let y_region = region_key(g, ys.first()?.id).is_some();
     let tried = if y_region { ys.len() } else { 1 };
-    let mut best: Option<(f64, Container, PlaceId, PlaceId)> = None;
+    let mut best: Option<(f64, Container, PlaceId)> = None;
     for y in &ys[..tried] {
         let py = g.place(y.id);
-        let region = region_key(g, y.id);
         if x_top.kind() == PlaceKind::Admin1
             && py.kind() == PlaceKind::Admin1
             && py.country() == x_top.country()
         {
             continue;
         }
-        for x in xs {
-            let px = g.place(x.id);
-            let container = match &region {
-                Some((cc, a1)) => {
-                    let inside = px.kind() != PlaceKind::Country
-                        && px.country() == cc
-                        && (a1.is_empty()
-                            || px.admin1_name() == a1 && px.kind() != PlaceKind::Admin1);
-                    inside.then(|| Container::Region(cc.clone(), a1.clone()))
-                }
-                None => (x.id == y.id).then_some(Container::Same(y.id)),
-            };
-            let Some(container) = container else { continue };
+        let container = match region_key(g, y.id) {
+            Some((cc, a1)) => Container::Region(cc, a1),
+            None => Container::Same(y.id),
+        };
+        for x in xs.iter().filter(|x| container.holds(&g.place(x.id))) {
             let score = x.score + y.score;
             if best.as_ref().is_none_or(|(s, ..)| score > *s) {
-                best = Some((score, container, x.id, y.id));
+                best = Some((score, container.clone(), y.id));
             }
         }
     }
-    best.map(|(_, c, x, y)| (c, x, y))
+    best.map(|(_, c, y)| (c, y))
 }
 
 /// "Stroud, Ontario" with no Stroud in Ontario: Y is clearly a region and

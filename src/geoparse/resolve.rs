@@ -458,7 +458,7 @@ fn mention(
             // county) is no doubt, even inside a longer name.
             let minor = p.kind() == PlaceKind::City
                 && p.population() < MINOR_POPULATION
-                && !ctx.regions.places(&fold(query), top.id);
+                && !ctx.regions.places(g, &fold(query), top.id);
             if let (Some(why), true) = (f.doubt, minor) {
                 return Some(Mention {
                     reason: why.into(),
