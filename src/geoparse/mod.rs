@@ -119,3 +119,34 @@ pub struct Mention {
     /// A short human-readable reason for the decision.
     pub reason: String,
 }
+
+/// Helpers for the geoparser's unit tests: geoparse a short invented text
+/// whole, with the bundled gazetteer.
+#[cfg(test)]
+mod test_support {
+    use super::{geoparse_text, Mention, MentionKind};
+    use crate::gazetteer::Gazetteer;
+
+    /// The place mentions of `t`.
+    pub fn places(t: &str) -> Vec<Mention> {
+        geoparse_text(Gazetteer::bundled(), 0, t)
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Place)
+            .collect()
+    }
+
+    /// (text, place id) of every place mention of `t`.
+    pub fn resolved(t: &str) -> Vec<(String, String)> {
+        places(t)
+            .into_iter()
+            .map(|m| (m.text, m.place.map_or(String::new(), |p| p.id)))
+            .collect()
+    }
+
+    /// Owned (text, id) pairs, to compare with [`resolved`].
+    pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+}

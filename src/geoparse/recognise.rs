@@ -826,6 +826,7 @@ fn place_what(text: &str, toks: &[Token], lw: &Lower, i: usize, end: usize) -> W
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{pairs, resolved};
     use super::*;
 
     #[test]
@@ -856,21 +857,6 @@ mod tests {
             .map(|f| &t[f.span.clone()])
             .collect();
         assert_eq!(places, ["Panmunjom", "Hanoi"]);
-    }
-
-    /// (text, place id) of every place mention of `t`, geoparsed whole.
-    fn resolved(t: &str) -> Vec<(String, String)> {
-        super::super::geoparse_text(Gazetteer::bundled(), 0, t)
-            .into_iter()
-            .filter(|m| m.kind == super::super::MentionKind::Place)
-            .map(|m| (m.text, m.place.map_or(String::new(), |p| p.id)))
-            .collect()
-    }
-
-    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
     }
 
     #[test]

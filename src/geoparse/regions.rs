@@ -464,26 +464,11 @@ fn home_region(
 
 #[cfg(test)]
 mod tests {
-    use crate::gazetteer::Gazetteer;
-    use crate::geoparse::{geoparse_text, Mention, MentionKind};
+    use crate::geoparse::test_support::{places, resolved};
 
-    fn places(t: &str) -> Vec<Mention> {
-        geoparse_text(Gazetteer::bundled(), 0, t)
-            .into_iter()
-            .filter(|m| m.kind == MentionKind::Place)
-            .collect()
-    }
-
-    /// (text, place id) of every place mention of `t`.
-    fn ids(t: &str) -> Vec<(String, String)> {
-        places(t)
-            .into_iter()
-            .map(|m| (m.text, m.place.map_or(String::new(), |p| p.id)))
-            .collect()
-    }
-
+    /// The place id `name` resolves to in `t`.
     fn id_of(t: &str, name: &str) -> String {
-        ids(t)
+        resolved(t)
             .into_iter()
             .find(|(n, _)| n == name)
             .map(|(_, id)| id)
