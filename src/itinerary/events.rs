@@ -280,6 +280,7 @@ impl Event {
         out: &mut Vec<Observation>,
     ) {
         let modes = mode_cues(&s.tokens);
+        let clause = then_clauses(&s.tokens);
         let switch = switch_modes(&s.tokens, &modes);
         let order = order * 1000;
         let mut prev_role: Option<(usize, PlaceRole, bool)> = None;
@@ -306,7 +307,7 @@ impl Event {
                     }
                     Some(new)
                 }
-                None => nearest_mode(&s.tokens, &modes, first),
+                None => nearest_mode(&clause, &modes, first),
             };
             out.push(Observation {
                 traveller,
@@ -482,17 +483,28 @@ fn mode_cues(tokens: &[Token<'_>]) -> Vec<(usize, Mode)> {
     out
 }
 
+/// The "then"-clause of each token within a sentence unit (see
+/// [`clauses`] for the units): how many "then"s come up to and including it.
+fn then_clauses(tokens: &[Token<'_>]) -> Vec<usize> {
+    tokens
+        .iter()
+        .scan(0, |n, t| {
+            *n += usize::from(t.lower == "then");
+            Some(*n)
+        })
+        .collect()
+}
+
 /// The mode cue nearest token `at`, preferring cues in the same clause:
 /// a sentence that goes on with "then" starts a new leg's clause ("took
 /// the ferry from Helsinki to Stockholm, then flew to London": Stockholm
 /// is reached by sea though "flew" is nearer).
-fn nearest_mode(tokens: &[Token<'_>], modes: &[(usize, Mode)], at: usize) -> Option<Mode> {
-    let clause = |i: usize| tokens[..=i].iter().filter(|t| t.lower == "then").count();
-    let here = clause(at);
+fn nearest_mode(clause: &[usize], modes: &[(usize, Mode)], at: usize) -> Option<Mode> {
+    let here = clause[at];
     let nearest = |same_clause: bool| {
         modes
             .iter()
-            .filter(|(i, _)| !same_clause || clause(*i) == here)
+            .filter(|(i, _)| !same_clause || clause[*i] == here)
             .min_by_key(|(i, _)| i.abs_diff(at))
             .map(|(_, m)| *m)
     };
