@@ -5,24 +5,15 @@
 use serde_json::Value;
 use std::process::Command;
 
+mod common;
+
 fn claims_json(files: &[&str]) -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .arg("claims")
-        .args(files)
-        .arg("--json")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run journeymap");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Value>(&out.stdout)
-        .expect("JSON")
-        .as_array()
-        .expect("array")
-        .clone()
+    let args: Vec<&str> = ["claims"]
+        .into_iter()
+        .chain(files.iter().copied())
+        .chain(["--json"])
+        .collect();
+    common::json_of(&args).as_array().expect("array").clone()
 }
 
 fn seeds() -> Vec<Value> {

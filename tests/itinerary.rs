@@ -7,19 +7,15 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_journeymap"))
 }
 
+mod common;
+
 fn itinerary_json(files: &[&str]) -> serde_json::Value {
-    let out = bin()
-        .arg("itinerary")
-        .args(files)
-        .arg("--json")
-        .output()
-        .expect("run journeymap");
-    assert!(
-        out.status.success(),
-        "journeymap itinerary failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+    let args: Vec<&str> = ["itinerary"]
+        .into_iter()
+        .chain(files.iter().copied())
+        .chain(["--json"])
+        .collect();
+    common::json_of(&args)
 }
 
 fn journey<'a>(it: &'a serde_json::Value, traveller: &str) -> &'a serde_json::Value {

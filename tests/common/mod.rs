@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
 
@@ -19,19 +20,26 @@ pub fn places_json(text: &str) -> Vec<Value> {
 /// `journeymap places --json` on an article file (a relative path is
 /// taken from the package root).
 pub fn places_json_of(file: &Path) -> Vec<Value> {
+    let v = json_of(&["places".as_ref(), "--json".as_ref(), file.as_os_str()]);
+    v.as_array().expect("a JSON array").clone()
+}
+
+/// Runs `journeymap ARGS…` from the package root and parses its standard
+/// output as JSON (fails the test, with its standard error, if the run
+/// fails).
+pub fn json_of<S: AsRef<OsStr>>(args: &[S]) -> Value {
     let out = Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .arg("places")
-        .arg("--json")
-        .arg(file)
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
-        .expect("run journeymap places");
+        .expect("run journeymap");
     assert!(
         out.status.success(),
-        "{}",
+        "journeymap {:?} failed: {}",
+        args.iter().map(|a| a.as_ref()).collect::<Vec<_>>(),
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).expect("JSON output")
+    serde_json::from_slice(&out.stdout).expect("JSON on standard output")
 }
 
 /// (text, kind, place id) of every mention `journeymap places` finds in
