@@ -428,7 +428,8 @@ fn mention(
             })
         }
         What::Place { query } => {
-            if let Some(region) = ctx.regions.unlisted(&fold(query)) {
+            let key = fold(query);
+            if let Some(region) = ctx.regions.unlisted(&key) {
                 let r = g.place(region);
                 return Some(Mention {
                     kind: MentionKind::Place,
@@ -442,7 +443,7 @@ fn mention(
                     ..base
                 });
             }
-            let c = resolved.get(&fold(query))?;
+            let c = resolved.get(&key)?;
             let top = c.first()?;
             let one_word = !matched.contains([' ', '-']);
             if f.sentence_start
@@ -458,7 +459,7 @@ fn mention(
             // county) is no doubt, even inside a longer name.
             let minor = p.kind() == PlaceKind::City
                 && p.population() < MINOR_POPULATION
-                && !ctx.regions.places(g, &fold(query), top.id);
+                && !ctx.regions.places(g, &key, top.id);
             if let (Some(why), true) = (f.doubt, minor) {
                 return Some(Mention {
                     reason: why.into(),
