@@ -184,7 +184,8 @@ pub struct Scores {
 #[derive(Debug, Clone, PartialEq)]
 pub struct KindAccuracy {
     /// `country`, `first-level region`, `second-level region`,
-    /// `continent, ocean or region`, `town or facility`.
+    /// `continent, ocean or region` (also seas, islands, peninsulas),
+    /// `town or facility`.
     pub kind: &'static str,
     pub resolved: usize,
     pub acc_161: f64,
@@ -196,7 +197,9 @@ fn kind_of(p: &super::ResolvedPlace) -> &'static str {
         c if c.starts_with("PCL") => "country",
         "ADM1" => "first-level region",
         "ADM2" => "second-level region",
-        c if super::is_water_code(c) || matches!(c, "CONT" | "RGN") => "continent, ocean or region",
+        c if super::is_water_code(c) || super::is_land_region_code(c) => {
+            "continent, ocean or region"
+        }
         _ => "town or facility",
     }
 }

@@ -72,6 +72,13 @@ pub fn is_water_code(code: &str) -> bool {
     matches!(code, "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN")
 }
 
+/// Feature codes of the region table's land areas: continent, region,
+/// island, islands, peninsula. Like a country, such a place is an area,
+/// not a point a journey passes.
+pub fn is_land_region_code(code: &str) -> bool {
+    matches!(code, "CONT" | "RGN" | "ISL" | "ISLS" | "PEN")
+}
+
 /// A gazetteer place as a mention resolves to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResolvedPlace {

@@ -52,10 +52,7 @@ fn is_area(p: &ResolvedPlace) -> bool {
         || p.id.starts_with("admin")
         || p.feature_code.starts_with("PCL")
         || p.feature_code.starts_with("ADM")
-        || p.feature_code == "RGN"
-        || p.feature_code == "CONT"
-        // Composite regions: islands, island groups, peninsulas ("Java").
-        || matches!(p.feature_code.as_str(), "ISL" | "ISLS" | "PEN")
+        || crate::geoparse::is_land_region_code(&p.feature_code)
 }
 
 fn point(p: &ResolvedPlace) -> LatLon {
