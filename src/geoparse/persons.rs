@@ -116,9 +116,10 @@ pub(super) fn person_tokens(
     }
     // Later mentions by one part of the name ("Kim", "Trump"), except as
     // the last word of a two-word country, capital or city of a million
-    // ("Mrs Kong" does not make "Hong Kong" a person).
+    // ("Mrs Kong" does not make "Hong Kong" a person). Two-letter parts
+    // count only as listed family names ("Xi" after "Xi Jinping").
     let names: FastSet<Cow<str>> = (0..n)
-        .filter(|&k| person[k] && toks[k].span.len() > 2)
+        .filter(|&k| person[k] && (toks[k].span.len() > 2 || lw.is(k, SURNAME)))
         .map(word)
         .collect();
     let in_major_name = |k: usize, major: &mut FastMap<String, bool>| {

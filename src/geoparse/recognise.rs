@@ -860,6 +860,14 @@ mod tests {
     }
 
     #[test]
+    fn a_short_family_name_alone_is_the_person_named_before() {
+        // "Xi" is also an alternate name of Ski, Norway.
+        let t = "Xi Jinping flew to Moscow. Xi will then visit Minsk.";
+        let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, ["Moscow", "Minsk"]);
+    }
+
+    #[test]
     fn a_feature_generic_after_a_name_is_no_region() {
         let t = "Floods in the Danube Delta and the Central Plateau. Oil from Delta State; \
                  Warri, Delta, is a port.";

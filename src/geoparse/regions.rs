@@ -149,6 +149,20 @@ impl Regions {
         let container = self.containers.get(name);
         let holder = self.holders.get(name);
         let itself = country_reading(g, &c);
+        // "Moscow": the city, its federal subject and Moscow Oblast. The
+        // country of a city that is (nearly) its own region.
+        let city_state: Vec<String> = c
+            .iter()
+            .map(|x| g.place(x.id))
+            .filter(|city| {
+                city.kind() == PlaceKind::City
+                    && c.iter().any(|r| {
+                        let region = g.place(r.id);
+                        region.kind() == PlaceKind::Admin1 && is_city_region(&region, city)
+                    })
+            })
+            .map(|city| city.country().to_string())
+            .collect();
         for cand in &mut c {
             if holder == Some(&cand.id) {
                 cand.score += HOLDER_BONUS;
@@ -173,10 +187,12 @@ impl Regions {
                     "in the region named after it +{CONTAINER_BONUS:.2}"
                 ));
             }
-            // "Georgia" beside "Texas" and "Florida" is the state.
+            // "Georgia" beside "Texas" and "Florida" is the state; "Moscow"
+            // beside "St Petersburg" stays the city.
             let siblings = p.kind() == PlaceKind::Admin1
                 && self.admin1s.iter().any(|(x, y)| x == cc && y != a1)
-                && itself.as_deref() != Some(cc);
+                && itself.as_deref() != Some(cc)
+                && !city_state.iter().any(|x| x == cc);
             if siblings {
                 cand.score += ADMIN1_SIBLING_BONUS;
                 cand.reasons.push(format!(
@@ -202,6 +218,18 @@ impl Regions {
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         c
     }
+}
+
+/// Is first-level region `region` all but the city `city` (Moscow,
+/// Beijing, Vienna, Bremen): the city is in it and holds at least half its
+/// people? A name with such a city among its readings means the city, and
+/// naming other regions of the country says nothing for a region reading.
+fn is_city_region(region: &Place<'_>, city: &Place<'_>) -> bool {
+    const HALF_IN_DECADES: f64 = 0.301;
+    city.country() == region.country()
+        && city.admin1_name() == region.admin1_name()
+        && city.population() > 0
+        && (city.population() as f64).log10() >= region.size_decades() - HALF_IN_DECADES
 }
 
 /// (country, admin1 name or "") of a country or first-level region.
@@ -530,5 +558,17 @@ mod tests {
         // A name that is not written as the county's does not pair.
         let t = "Pilgrims travelled from Mecca to Medina.";
         assert_eq!(id_of(t, "Mecca"), "geonames:104515");
+    }
+
+    #[test]
+    fn a_city_that_is_its_own_region_stays_the_city() {
+        // St Petersburg and Moscow are both cities and federal subjects.
+        let t = "MOSCOW (Reuters) - He flew to Moscow, then took the train to St Petersburg.";
+        assert_eq!(id_of(t, "Moscow"), "geonames:524901");
+        assert_eq!(id_of(t, "St Petersburg"), "geonames:498817");
+        // A region whose namesake city is a small part of it still reads
+        // as the region beside its siblings.
+        let t = "Storms hit Texas, Georgia and Florida.";
+        assert_eq!(id_of(t, "Georgia"), "admin1:US.GA");
     }
 }

@@ -422,7 +422,16 @@ fn traveller_before(
             {
                 start -= 1;
             }
-            if let Some(p) = people.resolve(&toks[start..=j]) {
+            // "talks with President Putin before travelling on": the
+            // companion is not the one who travels.
+            let mut b = start;
+            while b > 0
+                && (toks[b - 1].is_capitalised() || TITLES.contains(&toks[b - 1].lower.as_str()))
+            {
+                b -= 1;
+            }
+            let companion = b > 0 && toks[b - 1].lower == "with";
+            if let Some(p) = people.resolve(&toks[start..=j]).filter(|_| !companion) {
                 return Some(p);
             }
             j = start;

@@ -381,3 +381,13 @@ fn itinerary_round_trips_through_toml() {
     let it = run("Anna Berg took the train from Vienna to Budapest.");
     assert_eq!(from_toml("x.toml", &to_toml(&it)).unwrap(), it);
 }
+
+#[test]
+fn the_one_met_is_not_the_one_who_travels() {
+    let it = run("Premier Anna Berg flew from Oslo to Berlin on Monday. \
+        Berg will hold talks with Chancellor Jan Nowak before travelling on to Munich by train.");
+    assert_eq!(
+        summary(&it),
+        ["Anna Berg: Oslo -air-> Berlin -rail-> Munich"]
+    );
+}
