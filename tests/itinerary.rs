@@ -132,6 +132,40 @@ fn seeds_give_kim_by_rail_then_road_and_trump_by_air() {
     }
 }
 
+/// A tour told in order, with a train leg, a person met on the way and a
+/// return home: the places are ordered as told, not by geography, and the
+/// journey ends where it began.
+#[test]
+fn a_tour_told_in_order_returns_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("tour.txt");
+    std::fs::write(
+        &p,
+        "MOSCOW (Reuters) - Chinese President Xi Jinping arrived in Moscow on Monday after a \
+         nine-hour flight from Beijing, the Kremlin said. Xi will hold talks with Russian \
+         President Vladimir Putin before travelling on to St Petersburg by the high-speed Sapsan \
+         train, a journey of about four hours.\n\nAfter two days in St Petersburg, Xi is expected \
+         to fly to Minsk, the capital of Belarus, and then return to Beijing.\n",
+    )
+    .unwrap();
+    let it = itinerary_json(&[p.to_str().unwrap()]);
+    let xi = journey(&it, "Xi Jinping");
+    assert_eq!(
+        names(xi),
+        ["Beijing", "Moscow", "St Petersburg", "Minsk", "Beijing"]
+    );
+    assert_eq!(modes(xi), ["air", "rail", "air", "air"]);
+    assert_eq!(
+        xi["waypoint"][1]["place_id"], "geonames:524901",
+        "Moscow the city"
+    );
+    assert!(
+        !xi["notes"].to_string().contains("ordered by geography"),
+        "the text gives the order: {:#}",
+        xi["notes"]
+    );
+}
+
 #[test]
 fn malformed_itinerary_names_the_line() {
     let dir = tempfile::tempdir().unwrap();

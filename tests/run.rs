@@ -97,3 +97,49 @@ fn missing_and_binary_inputs_fail_cleanly() {
     assert_eq!(out.status.code(), Some(3));
     assert!(!dir.path().join("o").exists(), "nothing written on error");
 }
+
+/// A figure with one end named is measured on the legs of its mode through
+/// that end ("a nine-hour flight from Beijing" is the flight to Moscow, not
+/// the whole round trip back to Beijing; "fly to Minsk, some 700 km" the
+/// flight from St Petersburg).
+#[test]
+fn figures_with_one_end_named_measure_their_own_legs() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("tour.txt");
+    std::fs::write(
+        &article,
+        "MOSCOW (Reuters) - Chinese President Xi Jinping arrived in Moscow on Monday after a \
+         nine-hour flight from Beijing. Xi will travel on to St Petersburg by train.\n\n\
+         After two days in St Petersburg, Xi is expected to fly to Minsk, some 700 km away, \
+         and then return to Beijing.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let st = bin()
+        .args([
+            "run",
+            article.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let label = |quote: &str| -> String {
+        let c = report["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["claim"]["sources"][0]["figure"]["quote"] == quote)
+            .unwrap_or_else(|| panic!("no claim {quote}: {report:#}"));
+        c["named"]["label"].as_str().unwrap_or("").to_string()
+    };
+    assert_eq!(label("nine-hour"), "air route Beijing → Moscow");
+    assert_eq!(label("some 700 km"), "air route St Petersburg → Minsk");
+}

@@ -2,8 +2,9 @@
 //! and destination, order the rest by geography, and vote each leg's mode.
 
 use super::cues::PlaceRole;
-use super::events::{Observation, PlaceTable};
+use super::events::{Observation, PlaceTable, Sequence};
 use super::people::People;
+use super::sequence::{returns_to, Precedence};
 use super::{Journey, Leg, Role, Waypoint};
 use crate::geoparse::ResolvedPlace;
 use crate::measure::{geodesic_distance, Km, LatLon};
@@ -105,6 +106,13 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     if clusters.len() < 2 {
         return None;
     }
+    let member_of: BTreeMap<usize, usize> = clusters
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.members.iter().map(move |&m| (m, i)))
+        .collect();
+    let cluster_of = |place: usize| member_of.get(&place).copied();
+    let told = Precedence::of(obs, &cluster_of);
     let mut notes = Vec::new();
     let origin = pick(
         &clusters,
@@ -118,18 +126,38 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
                 .to_string(),
         );
     }
+    // The destination is a place the text sends the traveller on from
+    // only if no other place qualifies ("arrived in Moscow … before
+    // travelling on to St Petersburg").
+    let ends: Vec<bool> = (0..clusters.len())
+        .map(|i| !told.leads_on(i, origin))
+        .collect();
+    let index_of = |c: &Cluster| clusters.iter().position(|x| x.rep == c.rep).unwrap_or(0);
     let dest = pick_excluding(
         &clusters,
         origin,
         |c| c.to - c.from,
-        |c| c.to > 0.0 && !c.switch,
+        |c| c.to > 0.0 && !c.switch && ends[index_of(c)],
         false,
     )
+    .or_else(|| {
+        pick_excluding(
+            &clusters,
+            origin,
+            |c| c.to - c.from,
+            |c| c.to > 0.0 && !c.switch,
+            false,
+        )
+    })
     .or_else(|| pick_excluding(&clusters, origin, |c| c.to, |c| c.to > 0.0, false))
     .or_else(|| farthest(&clusters, origin));
     let dest = dest?;
-    let order = order_by_geography(places, &clusters, origin, dest);
-    if order.len() > 3 || (origin.is_none() && order.len() > 2) {
+    let mut order = order_by_geography(places, &clusters, origin, dest, &told);
+    let stated = told.states(&order);
+    if let Some(o) = origin.filter(|&o| returns_to(obs, &cluster_of, o)) {
+        order.push(o);
+    }
+    if !stated && (order.len() > 3 || (origin.is_none() && order.len() > 2)) {
         notes.push(
             "the order of intermediate places is not stated: they are ordered by geography (shortest path through them)"
                 .to_string(),
@@ -210,6 +238,8 @@ fn cluster(places: &[ResolvedPlace], obs: &[&Observation]) -> Vec<Cluster> {
         let c = &mut clusters[member_of[&o.place]];
         match o.role {
             PlaceRole::From => c.from += o.weight,
+            // "then return to A": A is where the trip began, not its end.
+            PlaceRole::To if o.sequence == Sequence::Back => {}
             PlaceRole::To => c.to += o.weight,
             PlaceRole::Via => c.via += o.weight,
             PlaceRole::At => c.at += o.weight,
@@ -265,13 +295,15 @@ fn farthest(clusters: &[Cluster], origin: Option<usize>) -> Option<usize> {
 }
 
 /// Orders the clusters origin → … → destination so the path through them
-/// is shortest (exact for up to 8 intermediate places, cheapest insertion
-/// beyond). With no origin, the path may start anywhere.
+/// breaks the fewest precedences the text states and, among those, is
+/// shortest (exact for up to 8 intermediate places; cheapest insertion by
+/// length alone beyond). With no origin, the path may start anywhere.
 fn order_by_geography(
     places: &[ResolvedPlace],
     clusters: &[Cluster],
     origin: Option<usize>,
     dest: usize,
+    told: &Precedence,
 ) -> Vec<usize> {
     let pt = |i: usize| point(&places[clusters[i].rep]);
     let dist = |a: usize, b: usize| geodesic_distance(pt(a), pt(b)).0;
@@ -287,12 +319,15 @@ fn order_by_geography(
             .collect()
     };
     let best = if mids.len() <= 8 {
-        let mut best: Option<(f64, Vec<usize>)> = None;
+        let mut best: Option<((f64, f64), Vec<usize>)> = None;
         permutations(&mids, &mut |perm| {
             let p = with_ends(perm);
-            let l = path_len(&p);
-            if best.as_ref().is_none_or(|(bl, _)| l < *bl - 1e-9) {
-                best = Some((l, p));
+            let cost = (told.broken(&p), path_len(&p));
+            let better = |(b, l): &(f64, f64)| {
+                cost.0 < b - 1e-9 || (cost.0 <= b + 1e-9 && cost.1 < l - 1e-9)
+            };
+            if best.as_ref().is_none_or(|(bc, _)| better(bc)) {
+                best = Some((cost, p));
             }
         });
         best.map(|(_, p)| p).unwrap_or_else(|| with_ends(&[]))
@@ -370,6 +405,7 @@ fn vote_legs(
     notes: &mut Vec<String>,
 ) -> Vec<Leg> {
     let n = order.len();
+    let round_trip = n > 2 && order.first() == order.last();
     let pos_of = |place: usize| -> Vec<usize> {
         let p = &places[place];
         if is_area(p) && !order.iter().any(|&c| clusters[c].members.contains(&place)) {
@@ -391,7 +427,13 @@ fn vote_legs(
         let legs: Vec<usize> = match (o.role, pos.first(), pos.last()) {
             (_, None, _) | (_, _, None) => continue,
             (PlaceRole::From, Some(&i), _) => (i + 1 < n).then_some(i).into_iter().collect(),
+            // Back at a round trip's origin: the last leg.
+            (PlaceRole::To, Some(&a), Some(&b)) if round_trip && a == 0 && b + 1 == n => {
+                vec![n - 2]
+            }
             (PlaceRole::To, Some(&i), _) => i.checked_sub(1).into_iter().collect(),
+            // A round trip's origin, at both ends: a stay there is no leg.
+            (_, Some(&a), Some(&b)) if round_trip && a == 0 && b + 1 == n => Vec::new(),
             (_, Some(&a), Some(&b)) => (a.saturating_sub(1)..b.min(n - 1).max(a)).collect(),
         };
         let w = if o.role == PlaceRole::At {

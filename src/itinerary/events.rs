@@ -27,7 +27,59 @@ pub struct Observation {
     pub weight: f64,
     /// Reading order over the corpus (sentence × 1000 + place index).
     pub order: usize,
+    /// What the words before the place say about when it comes.
+    pub sequence: Sequence,
     pub evidence: SourceRef,
+}
+
+/// Where a place comes in the journey, as the words before it say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sequence {
+    /// Nothing said.
+    #[default]
+    Unsaid,
+    /// After the place the traveller was at before: "travelling on to X",
+    /// "then flew to X".
+    Onward,
+    /// Back where the journey began: "return to X", "flew back to X".
+    Back,
+}
+
+/// Words that put a place after the one before it.
+const ONWARD: &[&str] = &[
+    "on",
+    "onward",
+    "onwards",
+    "then",
+    "next",
+    "later",
+    "before",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+];
+/// Words that take the traveller back to an earlier place.
+const BACK: &[&str] = &["return", "returns", "returned", "returning", "back", "home"];
+/// How far before a place's preposition a sequence word may stand ("and
+/// then return to X").
+const SEQUENCE_WINDOW: usize = 4;
+
+/// The sequence word before the place starting at token `first`, for a
+/// place the traveller goes to or through.
+fn sequence_of(toks: &[Token<'_>], first: usize, role: PlaceRole) -> Sequence {
+    if !matches!(role, PlaceRole::To | PlaceRole::Via) {
+        return Sequence::Unsaid;
+    }
+    let window = &toks[first.saturating_sub(SEQUENCE_WINDOW + 1)..first];
+    let has = |list: &[&str]| window.iter().any(|t| list.contains(&t.lower.as_str()));
+    if has(BACK) {
+        Sequence::Back
+    } else if has(ONWARD) {
+        Sequence::Onward
+    } else {
+        Sequence::Unsaid
+    }
 }
 
 /// The distinct places the observations point at.
@@ -55,12 +107,18 @@ impl PlaceTable {
         i
     }
 
-    /// The name as the articles most often write it (ties: the
-    /// alphabetically first, for determinism).
+    /// The name as the articles most often write it, in running text
+    /// rather than a capitalised dateline ("Moscow", not "MOSCOW"); ties go
+    /// to the alphabetically first, for determinism.
     pub fn written_name(&self, i: usize) -> Option<&str> {
+        let running = |k: &str| k.chars().any(char::is_lowercase);
         self.surface[i]
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                (running(a.0), a.1)
+                    .cmp(&(running(b.0), b.1))
+                    .then(b.0.cmp(a.0))
+            })
             .map(|(k, _)| k.as_str())
     }
 }
@@ -318,6 +376,7 @@ impl Event {
                 mode,
                 weight,
                 order: order + k,
+                sequence: sequence_of(&s.tokens, first, role),
                 evidence: evidence.clone(),
             });
         }
@@ -367,6 +426,7 @@ fn obs(
         mode,
         weight,
         order,
+        sequence: Sequence::Unsaid,
         evidence: evidence.clone(),
     }
 }

@@ -10,6 +10,7 @@ mod cues;
 mod events;
 mod file;
 mod people;
+mod sequence;
 mod tokens;
 
 pub use cues::PlaceRole;

@@ -391,3 +391,20 @@ fn the_one_met_is_not_the_one_who_travels() {
         ["Anna Berg: Oslo -air-> Berlin -rail-> Munich"]
     );
 }
+
+#[test]
+fn places_are_ordered_as_told_and_a_return_closes_the_trip() {
+    // By geography alone the tour would run Berlin → Munich → Geneva → Rome.
+    let it = run(
+        "Chancellor Eva Lind arrived in Rome on Monday after a flight from Berlin. \
+        Lind will travel on to Geneva by train. After two days in Geneva, Lind is expected to \
+        fly to Munich and then return to Berlin.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Berlin -air-> Rome -rail-> Geneva -air-> Munich -air-> Berlin"]
+    );
+    let roles: Vec<Role> = it.journeys[0].waypoints.iter().map(|w| w.role).collect();
+    assert_eq!(roles.first(), Some(&Role::Origin));
+    assert_eq!(roles.last(), Some(&Role::Destination));
+}

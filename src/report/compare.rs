@@ -10,16 +10,37 @@ use crate::mode::Mode;
 use crate::route::RoutedLeg;
 
 /// Index of the waypoint a place hint names (case-insensitive; either
-/// contains the other).
-fn find_waypoint(j: &Journey, hint: &str) -> Option<usize> {
+/// contains the other). A round trip has its origin twice: a hint of where
+/// a figure starts takes the first, of where it ends the last.
+fn find_waypoint(j: &Journey, hint: &str, end: bool) -> Option<usize> {
     let h = hint.to_lowercase();
     if h.len() < 3 {
         return None;
     }
-    j.waypoints.iter().position(|w| {
+    let named = |w: &crate::itinerary::Waypoint| {
         let n = w.name.to_lowercase();
         n == h || n.contains(&h) || h.contains(&n)
-    })
+    };
+    if end {
+        j.waypoints.iter().rposition(named)
+    } else {
+        j.waypoints.iter().position(named)
+    }
+}
+
+/// With one end of a figure named and its mode known ("a nine-hour flight
+/// from Beijing", "by train to St Petersburg"), the other end is where the
+/// run of legs of that mode through the named end stops; None when the leg
+/// at the named end is of another mode.
+fn other_end(j: &Journey, named: usize, from_named: bool, mode: Mode) -> Option<usize> {
+    let is = |leg: usize| j.legs.get(leg).is_some_and(|l| l.mode == mode);
+    if from_named {
+        let run = (named..j.legs.len()).take_while(|&l| is(l)).count();
+        (run > 0).then_some(named + run)
+    } else {
+        let run = (0..named).rev().take_while(|&l| is(l)).count();
+        (run > 0).then_some(named - run)
+    }
 }
 
 /// True when a name from the text ("Kim", "Kim Jong-un") is the journey's
@@ -46,9 +67,10 @@ fn journey_of(it: &Itinerary, c: &Claim) -> Option<usize> {
         }
     }
     let by_place = it.journeys.iter().position(|j| {
-        [&c.from, &c.to]
-            .iter()
-            .any(|h| h.as_deref().is_some_and(|h| find_waypoint(j, h).is_some()))
+        [&c.from, &c.to].iter().any(|h| {
+            h.as_deref()
+                .is_some_and(|h| find_waypoint(j, h, false).is_some())
+        })
     });
     by_place.or_else(|| (!it.journeys.is_empty()).then_some(0))
 }
@@ -65,12 +87,17 @@ fn named_measure(
     let mut hinted = false;
     let mut a = 0;
     let mut b = last;
-    for (hint, slot, is_from) in [(&c.from, &mut a, true), (&c.to, &mut b, false)] {
+    let (mut a_named, mut b_named) = (false, false);
+    for (hint, slot, is_from, named) in [
+        (&c.from, &mut a, true, &mut a_named),
+        (&c.to, &mut b, false, &mut b_named),
+    ] {
         if let Some(h) = hint {
-            match find_waypoint(j, h) {
+            match find_waypoint(j, h, !is_from) {
                 Some(i) => {
                     *slot = i;
                     hinted = true;
+                    *named = true;
                 }
                 None => note.push(if is_from {
                     format!("'{h}' (from) is not a waypoint name: measured from the origin")
@@ -78,6 +105,13 @@ fn named_measure(
                     format!("'{h}' (to) is not a waypoint name: measured to the destination")
                 }),
             }
+        }
+    }
+    if let Some(mode) = c.measured.mode() {
+        match (a_named, b_named) {
+            (true, false) => b = other_end(j, a, true, mode).unwrap_or(b),
+            (false, true) => a = other_end(j, b, false, mode).unwrap_or(a),
+            _ => {}
         }
     }
     if a >= b {
