@@ -142,8 +142,17 @@ impl<'t> Lower<'t> {
 /// the name index walked down to it, and the memos.
 struct Scratch<'g, 'm> {
     key: String,
+    region: RegionScratch,
     cursor: NameCursor<'g>,
     memo: &'m mut Memo,
+}
+
+/// Buffers for [`region`], per document.
+#[derive(Default)]
+struct RegionScratch {
+    key: String,
+    /// Whether the article writes "the X" for a bare "X" ([`the_form_elsewhere`]).
+    the_forms: FastMap<String, bool>,
 }
 
 /// What the name index says about a one-word key.
@@ -263,6 +272,7 @@ pub fn recognise(g: &Gazetteer, text: &str) -> Vec<Found> {
         let person = person_tokens(g, text, &toks, &lw, &mut m.major);
         let mut scratch = Scratch {
             key: String::new(),
+            region: RegionScratch::default(),
             cursor: g.name_cursor(),
             memo: &mut m,
         };
@@ -290,7 +300,8 @@ fn scan<'g>(
             // "sub-Saharan Africa": a region name written in lowercase.
             let word = &text[t.span.clone()];
             if l.region_lowercase_first_words.iter().any(|w| w == word) {
-                if let Some((end, what, span_end)) = region(text, toks, lw, i, l, &mut scratch.key)
+                if let Some((end, what, span_end)) =
+                    region(text, toks, lw, i, l, &mut scratch.region)
                 {
                     out.push(Found {
                         span: t.span.start..span_end,
@@ -312,7 +323,7 @@ fn scan<'g>(
             .or_else(|| abbreviation(g, text, toks, i))
             .or_else(|| {
                 // A longer gazetteer name wins ("Atlantic City", "Pacific Grove").
-                region(text, toks, lw, i, l, &mut scratch.key).filter(|&(end, _, _)| {
+                region(text, toks, lw, i, l, &mut scratch.region).filter(|&(end, _, _)| {
                     let first = first_word(g, text, toks, lw, i, scratch);
                     longest_place(g, text, toks, lw, i, first, scratch).is_none_or(|p| p <= end)
                 })
@@ -539,8 +550,9 @@ fn region(
     lw: &Lower,
     i: usize,
     l: &Lists,
-    key: &mut String,
+    scratch: &mut RegionScratch,
 ) -> Option<(usize, What, usize)> {
+    let RegionScratch { key, the_forms } = scratch;
     // An ASCII word folds to its lowercase form, the first word of the key.
     if toks[i].ascii && !l.region_first_words.contains(&*lw.word(&toks[i])) {
         return None;
@@ -555,7 +567,9 @@ fn region(
             extend_key(text, toks, lw, i, end, key);
         }
         if let Some(&index) = l.region_keys.get(key.as_str()) {
-            if l.region_article_keys.contains(key.as_str()) && !after_the(text, toks[i].span.start)
+            if l.region_article_keys.contains(key.as_str())
+                && !after_the(text, toks[i].span.start)
+                && !the_form_elsewhere(text, toks, i, end, the_forms)
             {
                 continue;
             }
@@ -587,6 +601,31 @@ fn region(
 fn wrapped(text: &str, toks: &[Token], k: usize) -> bool {
     let between = &text[toks[k - 1].span.end..toks[k].span.start];
     between.chars().all(char::is_whitespace) && between.matches('\n').count() == 1
+}
+
+/// One sense per article: a name listed as "the X", written bare (a
+/// headline's "Red Sea shipping") where the article also writes "the X",
+/// and not starting a longer name ("Sahel Region", "Baltics Inc.").
+fn the_form_elsewhere(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    memo: &mut FastMap<String, bool>,
+) -> bool {
+    if toks
+        .get(end + 1)
+        .is_some_and(|n| n.cap && n.sep == Sep::Space)
+    {
+        return false;
+    }
+    let bare = &text[toks[i].span.start..toks[end].span.end];
+    if let Some(&known) = memo.get(bare) {
+        return known;
+    }
+    let written = text.match_indices(bare).any(|(at, _)| after_the(text, at));
+    memo.insert(bare.to_string(), written);
+    written
 }
 
 /// Does the word "the" (any case) come right before byte `start`?
@@ -741,7 +780,9 @@ fn first_word<'g>(
     i: usize,
     scratch: &mut Scratch<'g, '_>,
 ) -> FirstWord {
-    let Scratch { key, cursor, memo } = scratch;
+    let Scratch {
+        key, cursor, memo, ..
+    } = scratch;
     start_key(text, toks, lw, i, key);
     if let Some(&w) = memo.first_words.get(key.as_str()) {
         cursor.resume(key, w.mark);
@@ -1060,6 +1101,15 @@ mod tests {
         let got = resolved("Troops left the Baltics. Baltic states agreed; Baltics Inc. did not.");
         let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
         assert_eq!(ids, ["region:baltic_states", "region:baltic_states"]);
+        // Written bare where the article also writes "the Red Sea".
+        let got = resolved("Red Sea shipping fell after attacks in the Red Sea.");
+        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
+        assert_eq!(ids, ["wikipedia:Red_Sea", "wikipedia:Red_Sea"]);
+        let got = resolved("Port Sudan is the capital of Red Sea State.");
+        assert!(
+            got.iter().all(|(_, id)| id != "wikipedia:Red_Sea"),
+            "{got:?}"
+        );
     }
 
     /// A region read in place of a gazetteer name must not hide a country

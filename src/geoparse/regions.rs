@@ -150,19 +150,25 @@ impl Regions {
         let holder = self.holders.get(name);
         let itself = country_reading(g, &c);
         // "Moscow": the city, its federal subject and Moscow Oblast. The
-        // country of a city that is (nearly) its own region.
-        let city_state: Vec<String> = c
-            .iter()
-            .map(|x| g.place(x.id))
-            .filter(|city| {
-                city.kind() == PlaceKind::City
-                    && c.iter().any(|r| {
-                        let region = g.place(r.id);
-                        region.kind() == PlaceKind::Admin1 && is_city_region(&region, city)
-                    })
-            })
-            .map(|city| city.country().to_string())
-            .collect();
+        // countries of cities that are (nearly) their own region, worked
+        // out only when a region reading might take the sibling bonus.
+        let regions_named =
+            !self.admin1s.is_empty() && c.iter().any(|x| g.place(x.id).kind() == PlaceKind::Admin1);
+        let city_state: Vec<String> = if regions_named {
+            c.iter()
+                .map(|x| g.place(x.id))
+                .filter(|city| {
+                    city.kind() == PlaceKind::City
+                        && c.iter().any(|r| {
+                            let region = g.place(r.id);
+                            region.kind() == PlaceKind::Admin1 && is_city_region(&region, city)
+                        })
+                })
+                .map(|city| city.country().to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
         for cand in &mut c {
             if holder == Some(&cand.id) {
                 cand.score += HOLDER_BONUS;

@@ -85,7 +85,7 @@ pub fn data_sources() -> Vec<DataSource> {
         (
             "OpenStreetMap station points in the rail network (© OpenStreetMap contributors)",
             "ODbL 1.0",
-            "rail station positions (Shenyang–Dandong, Shenyang–Shanhaiguan)",
+            "rail station positions (Shenyang–Dandong, Shenyang–Shanhaiguan, Beijing–Shanghai)",
         ),
     ]
     .into_iter()
