@@ -152,11 +152,13 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     .or_else(|| pick_excluding(&clusters, origin, |c| c.to, |c| c.to > 0.0, false))
     .or_else(|| farthest(&clusters, origin));
     let dest = dest?;
-    let mut order = order_by_geography(places, &clusters, origin, dest, &told);
-    let stated = told.states(&order);
-    if let Some(o) = origin.filter(|&o| returns_to(obs, &cluster_of, o)) {
-        order.push(o);
+    // A round trip ends where it began: every other place is on the way.
+    let home = origin.filter(|&o| returns_to(obs, &cluster_of, o));
+    let order = order_by_geography(places, &clusters, origin, home.or(Some(dest)), &told);
+    if order.len() < 2 {
+        return None;
     }
+    let stated = told.states(&order[..order.len() - usize::from(home.is_some())]);
     if !stated && (order.len() > 3 || (origin.is_none() && order.len() > 2)) {
         notes.push(
             "the order of intermediate places is not stated: they are ordered by geography (shortest path through them)"
@@ -297,14 +299,18 @@ fn farthest(clusters: &[Cluster], origin: Option<usize>) -> Option<usize> {
 /// Orders the clusters origin → … → destination so the path through them
 /// breaks the fewest precedences the text states and, among those, is
 /// shortest (exact for up to 8 intermediate places; cheapest insertion by
-/// length alone beyond). With no origin, the path may start anywhere.
+/// length alone beyond). With no origin, the path may start anywhere. The
+/// destination may be the origin (a round trip).
 fn order_by_geography(
     places: &[ResolvedPlace],
     clusters: &[Cluster],
     origin: Option<usize>,
-    dest: usize,
+    dest: Option<usize>,
     told: &Precedence,
 ) -> Vec<usize> {
+    let Some(dest) = dest else {
+        return origin.into_iter().collect();
+    };
     let pt = |i: usize| point(&places[clusters[i].rep]);
     let dist = |a: usize, b: usize| geodesic_distance(pt(a), pt(b)).0;
     let mids: Vec<usize> = (0..clusters.len())

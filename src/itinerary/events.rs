@@ -52,6 +52,7 @@ const ONWARD: &[&str] = &[
     "onwards",
     "then",
     "next",
+    "finally",
     "later",
     "before",
     "continue",
@@ -310,8 +311,16 @@ impl Event {
         let moves: Vec<usize> = (0..lower.len())
             .filter(|&i| cues::MOVEMENT.contains(&lower[i]))
             .collect();
+        // "He will first fly to Paris" is this trip's first leg.
+        let first_move = |i: usize| {
+            lower[i] == "first"
+                && lower
+                    .get(i + 1)
+                    .is_some_and(|n| moving_word(n) || cues::mode_of_word(n).is_some())
+        };
         let other_trip = lower.iter().enumerate().any(|(i, w)| {
             cues::OTHER_TRIP.contains(w)
+                && !first_move(i)
                 && !cues::OTHER_TRIP_EXCEPTIONS
                     .iter()
                     .any(|ex| lower.get(i..i + ex.len()) == Some(ex))
@@ -379,6 +388,34 @@ impl Event {
                 sequence: sequence_of(&s.tokens, first, role),
                 evidence: evidence.clone(),
             });
+        }
+        // "due to return home", "flew back home": back where this
+        // traveller's journey was first said to start.
+        let home = s.tokens.iter().enumerate().any(|(k, t)| {
+            t.lower == "home"
+                && s.tokens[k.saturating_sub(2)..k].iter().any(|w| {
+                    let w = w.lower.as_str();
+                    BACK.contains(&w) || moving_word(w) || cues::mode_of_word(w).is_some()
+                })
+        });
+        let start = out
+            .iter()
+            .filter(|o| o.traveller == traveller && o.role == PlaceRole::From)
+            .min_by_key(|o| o.order)
+            .map(|o| o.place);
+        if let (true, Some(p)) = (home, start) {
+            let mode = modes.last().map(|m| m.1);
+            let mut o = obs(
+                traveller,
+                p,
+                PlaceRole::To,
+                mode,
+                1.0,
+                order + 998,
+                evidence,
+            );
+            o.sequence = Sequence::Back;
+            out.push(o);
         }
         let from_there = s
             .tokens

@@ -408,3 +408,15 @@ fn places_are_ordered_as_told_and_a_return_closes_the_trip() {
     assert_eq!(roles.first(), Some(&Role::Origin));
     assert_eq!(roles.last(), Some(&Role::Destination));
 }
+
+#[test]
+fn going_home_closes_the_trip_at_its_start() {
+    let it = run(
+        "Premier Anna Berg left Oslo on Tuesday. She will first fly to London for talks, \
+        then travel on to Rome. Berg is due to return home via Berlin on Sunday.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Anna Berg: Oslo -air-> London -air-> Rome -air-> Berlin -air-> Oslo"]
+    );
+}
