@@ -202,7 +202,11 @@ fn default_title(it: &Itinerary) -> String {
         Some(j) => {
             let first = j.waypoints.first().map(|w| w.name.as_str()).unwrap_or("?");
             let last = j.waypoints.last().map(|w| w.name.as_str()).unwrap_or("?");
-            format!("{}: {first} to {last}", j.traveller)
+            if j.is_round_trip() {
+                format!("{}: round trip from {first}", j.traveller)
+            } else {
+                format!("{}: {first} to {last}", j.traveller)
+            }
         }
         None => "No journey found".to_string(),
     }

@@ -142,4 +142,13 @@ fn figures_with_one_end_named_measure_their_own_legs() {
     };
     assert_eq!(label("nine-hour"), "air route Beijing → Moscow");
     assert_eq!(label("some 700 km"), "air route St Petersburg → Minsk");
+    // A round trip's straight line runs to its farthest point, not 0 km
+    // back to its start.
+    let j = &report["journeys"][0];
+    assert_eq!(j["round_trip"], true);
+    assert_eq!(j["straight_line_to"], "Minsk");
+    let km = j["straight_line_km"].as_f64().unwrap();
+    assert!((6400.0..6600.0).contains(&km), "Beijing–Minsk {km} km");
+    let svg = std::fs::read_to_string(out.join("map.svg")).unwrap();
+    assert!(svg.contains("round trip from Beijing"), "map title");
 }

@@ -17,7 +17,7 @@ pub use cues::PlaceRole;
 pub use file::{from_toml, to_toml, ItineraryError};
 
 use crate::geoparse::Mention;
-use crate::measure::LatLon;
+use crate::measure::{geodesic_distance, LatLon};
 use crate::mode::Mode;
 use crate::text::Document;
 use crate::text::SourceRef;
@@ -53,6 +53,9 @@ pub enum Role {
     Destination,
 }
 
+/// Two waypoints this close are the same place (a round trip's ends).
+const SAME_PLACE_KM: f64 = 1.0;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Waypoint {
     pub name: String,
@@ -78,6 +81,54 @@ impl Journey {
     /// draw or measure.
     pub fn known_origin(&self) -> Option<&Waypoint> {
         self.waypoints.first().filter(|w| w.role == Role::Origin)
+    }
+
+    /// Does the journey end where it began (A → B → A included)?
+    pub fn is_round_trip(&self) -> bool {
+        match (self.waypoints.first(), self.waypoints.last()) {
+            (Some(a), Some(b)) if self.waypoints.len() > 2 => {
+                geodesic_distance(a.point(), b.point()).0 < SAME_PLACE_KM
+            }
+            _ => false,
+        }
+    }
+
+    /// Index of the waypoint the origin→destination straight line runs to:
+    /// the last one, or for a round trip the one farthest from the origin
+    /// (a line of 0 km to itself says nothing).
+    ///
+    /// ```
+    /// use journeymap::itinerary::{Journey, Role, Waypoint};
+    /// let wp = |name: &str, lat: f64, lon: f64, role| Waypoint {
+    ///     name: name.into(), place_id: Some(name.into()), country: None,
+    ///     lat, lon, role, confidence: 1.0, evidence: vec![],
+    /// };
+    /// let j = Journey {
+    ///     traveller: "T".into(),
+    ///     waypoints: vec![
+    ///         wp("Oslo", 59.9, 10.7, Role::Origin),
+    ///         wp("Rome", 41.9, 12.5, Role::Via),
+    ///         wp("Berlin", 52.5, 13.4, Role::Via),
+    ///         wp("Oslo", 59.9, 10.7, Role::Destination),
+    ///     ],
+    ///     legs: vec![],
+    ///     notes: vec![],
+    /// };
+    /// assert!(j.is_round_trip());
+    /// assert_eq!(j.far_end(), 1); // Rome
+    /// ```
+    pub fn far_end(&self) -> usize {
+        let last = self.waypoints.len().saturating_sub(1);
+        if !self.is_round_trip() {
+            return last;
+        }
+        let origin = self.waypoints[0].point();
+        (1..last)
+            .max_by(|&a, &b| {
+                let d = |i: usize| geodesic_distance(origin, self.waypoints[i].point()).0;
+                d(a).total_cmp(&d(b)).then(b.cmp(&a))
+            })
+            .unwrap_or(last)
     }
 }
 

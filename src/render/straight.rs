@@ -41,7 +41,8 @@ pub fn straight_lines(itinerary: &Itinerary) -> Vec<StraightLine> {
         .iter()
         .enumerate()
         .filter_map(|(i, j)| {
-            let (a, b) = (j.waypoints.first()?, j.waypoints.last()?);
+            // A round trip's line runs to its farthest point.
+            let (a, b) = (j.waypoints.first()?, j.waypoints.get(j.far_end())?);
             let (pa, pb) = (a.point(), b.point());
             if j.waypoints.len() < 2
                 || j.known_origin().is_none()

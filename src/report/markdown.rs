@@ -32,9 +32,13 @@ pub fn to_markdown(r: &Report) -> String {
     let mut s = String::from("# Distance report\n\n");
     for j in &r.journeys {
         let _ = writeln!(s, "## Journey {}: {}\n", j.index + 1, j.traveller);
-        let straight = match j.straight_line_km {
-            Some(km) => format!("straight line {km:.0} km (geodesic, WGS84)"),
-            None => "no straight line: the origin is not stated".to_string(),
+        let straight = match (j.straight_line_km, j.round_trip) {
+            (Some(km), false) => format!("straight line {km:.0} km (geodesic, WGS84)"),
+            (Some(km), true) => format!(
+                "round trip; straight line to its farthest point, {}, {km:.0} km (geodesic, WGS84)",
+                j.straight_line_to.as_deref().unwrap_or("?")
+            ),
+            (None, _) => "no straight line: the origin is not stated".to_string(),
         };
         let _ = writeln!(
             s,
@@ -175,9 +179,13 @@ pub fn summary(r: &Report) -> String {
             j.destination,
             j.total_km,
             j.legs.len(),
-            match j.straight_line_km {
-                Some(km) => format!("{km:.0} km straight line"),
-                None => "origin not stated".to_string(),
+            match (j.straight_line_km, j.round_trip) {
+                (Some(km), false) => format!("{km:.0} km straight line"),
+                (Some(km), true) => format!(
+                    "round trip, {km:.0} km straight line to its farthest point ({})",
+                    j.straight_line_to.as_deref().unwrap_or("?")
+                ),
+                (None, _) => "origin not stated".to_string(),
             }
         );
     }

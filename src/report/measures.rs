@@ -113,7 +113,7 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
     let mut measures: Vec<Measure> = j
         .known_origin()
         .is_some()
-        .then(|| straight_measure(j, 0, last_wp))
+        .then(|| straight_measure(j, 0, j.far_end()))
         .flatten()
         .into_iter()
         .collect();
@@ -179,9 +179,14 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
         straight_line_km: j
             .known_origin()
             .is_some()
-            .then(|| straight_measure(j, 0, last_wp))
+            .then(|| straight_measure(j, 0, j.far_end()))
             .flatten()
             .map(|m| m.km),
+        round_trip: j.is_round_trip(),
+        straight_line_to: j
+            .known_origin()
+            .and_then(|_| j.waypoints.get(j.far_end()))
+            .map(|w| w.name.clone()),
         total_km: r1(legs.iter().map(|l| leg_km(l).0).sum()),
         legs: leg_reports,
         by_mode,

@@ -17,7 +17,9 @@
 //!
 //! - `journeys[]`: `index`, `traveller`, `origin`, `destination`,
 //!   `straight_line_km` (geodesic WGS84 origin→destination; null when a
-//!   waypoint has invalid coordinates), `total_km`,
+//!   waypoint has invalid coordinates), `round_trip` (ends where it began:
+//!   the straight line then runs to the waypoint farthest from the origin),
+//!   `straight_line_to` (the waypoint it runs to), `total_km`,
 //!   `legs[]` (`index`, `mode`, `from`, `to`, `length_km`,
 //!   `straight_line_km`, `geometry_km`,
 //!   `official_km` or null, `basis`, `routed`, `lines[]` {`line`,

@@ -24,6 +24,14 @@ pub struct JourneyReport {
     pub destination: String,
     /// `None` when a waypoint has invalid coordinates.
     pub straight_line_km: Option<f64>,
+    /// Ends where it began; its straight line then runs to the waypoint
+    /// farthest from the origin.
+    #[serde(default)]
+    pub round_trip: bool,
+    /// Where the straight line ends: the destination, or a round trip's
+    /// farthest waypoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub straight_line_to: Option<String>,
     pub total_km: f64,
     pub legs: Vec<LegReport>,
     pub by_mode: Vec<ModeTotal>,
