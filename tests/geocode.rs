@@ -58,6 +58,18 @@ fn dong_dang_finds_the_vietnamese_border_town() {
     }
 }
 
+/// GeoNames writes "Southern Darfur", "Northern Kordofan"; news writes
+/// "South Darfur", "North Kordofan".
+#[test]
+fn a_region_is_found_by_the_short_compass_form_of_its_name() {
+    assert_eq!(top(&["South Darfur"])["id"], "admin1:SD.49");
+    assert_eq!(top(&["North Darfur"])["id"], "admin1:SD.55");
+    // Only regions: a town keeps its own name.
+    assert!(candidates(&["South Darfur"])
+        .iter()
+        .all(|c| c["feature_code"].as_str().unwrap_or("").starts_with("ADM")));
+}
+
 #[test]
 fn pyongyang_in_every_script() {
     for q in ["Pyongyang", "P'yŏngyang", "P’yŏngyang", "평양", "平壤"] {

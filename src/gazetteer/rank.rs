@@ -129,7 +129,10 @@ fn score(p: Place<'_>, hit: Hit, shape: QueryShape, ctx: &Context) -> Candidate 
         (MatchKind::Name, _) => ("main name".into(), 1.0),
         (MatchKind::Alternate, false) => ("alternate name".into(), 0.0),
         (MatchKind::Alternate, true) => ("code-like query, alternate name".into(), -5.0),
-        (MatchKind::Derived, _) => ("name without admin prefix/suffix".into(), -0.3),
+        (MatchKind::Derived, _) => (
+            "short form of its name (no admin prefix/suffix; South for Southern)".into(),
+            -0.3,
+        ),
         (MatchKind::Code, _) => ("exact code".into(), 5.0),
     });
     if ctx

@@ -4,7 +4,7 @@
 
 use super::{bad, Builder, OUTPUTS};
 use crate::fold::fold;
-use crate::format::{encode_posting, MatchKind, RECORD_LEN};
+use crate::format::{encode_posting, MatchKind, PlaceKind, RECORD_LEN};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::Path;
@@ -36,9 +36,27 @@ const SUFFIXES: [&str; 12] = [
     " county",
 ];
 
-/// The folded name without an administrative prefix/suffix, if it has one.
-fn derived_names(folded: &str) -> Vec<String> {
+/// Compass adjectives that start GeoNames region names and their short
+/// forms in news ("Southern Darfur" is written "South Darfur", "Northern
+/// Kordofan" "North Kordofan").
+const COMPASS: [(&str, &str); 4] = [
+    ("northern ", "north "),
+    ("southern ", "south "),
+    ("eastern ", "east "),
+    ("western ", "west "),
+];
+
+/// The folded name without an administrative prefix/suffix, if it has one,
+/// and a region's name with its compass adjective shortened.
+fn derived_names(folded: &str, region: bool) -> Vec<String> {
     let mut out = Vec::new();
+    if region {
+        for (long, short) in COMPASS {
+            if let Some(rest) = folded.strip_prefix(long) {
+                out.push(format!("{short}{rest}"));
+            }
+        }
+    }
     for p in PREFIXES {
         if let Some(rest) = folded.strip_prefix(p) {
             if rest.len() >= 3 {
@@ -123,7 +141,8 @@ pub(super) fn write_outputs(b: Builder, _data_dir: &Path, out_dir: &Path) -> io:
             if f.is_empty() {
                 continue;
             }
-            for derived in derived_names(&f) {
+            let region = matches!(d.rec.kind, PlaceKind::Admin1 | PlaceKind::Admin2);
+            for derived in derived_names(&f, region) {
                 names.push((derived, id, MatchKind::Derived));
             }
             names.push((f, id, *kind));
