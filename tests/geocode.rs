@@ -58,12 +58,14 @@ fn dong_dang_finds_the_vietnamese_border_town() {
     }
 }
 
-/// GeoNames writes "Southern Darfur", "Northern Kordofan"; news writes
-/// "South Darfur", "North Kordofan".
+/// GeoNames writes "Southern Darfur", "Northern Kordofan", "Province of
+/// Pangasinan"; news writes "South Darfur", "North Kordofan", "Pangasinan".
 #[test]
-fn a_region_is_found_by_the_short_compass_form_of_its_name() {
+fn a_region_is_found_by_the_short_form_of_its_name() {
     assert_eq!(top(&["South Darfur"])["id"], "admin1:SD.49");
     assert_eq!(top(&["North Darfur"])["id"], "admin1:SD.55");
+    // GeoNames "Province of Pangasinan" is written "Pangasinan".
+    assert_eq!(top(&["Pangasinan"])["id"], "admin2:PH.01.51");
     // Only regions: a town keeps its own name.
     assert!(candidates(&["South Darfur"])
         .iter()

@@ -36,6 +36,11 @@ const SUFFIXES: [&str; 12] = [
     " county",
 ];
 
+/// English prefixes of region names ("Province of Pangasinan") that
+/// articles drop; only for regions, since towns' nicknames start so too
+/// ("City of Flowers").
+const REGION_PREFIXES: [&str; 3] = ["province of ", "city of ", "municipality of "];
+
 /// Compass adjectives that start GeoNames region names and their short
 /// forms in news ("Southern Darfur" is written "South Darfur", "Northern
 /// Kordofan" "North Kordofan").
@@ -51,6 +56,11 @@ const COMPASS: [(&str, &str); 4] = [
 fn derived_names(folded: &str, region: bool) -> Vec<String> {
     let mut out = Vec::new();
     if region {
+        for p in REGION_PREFIXES {
+            if let Some(rest) = folded.strip_prefix(p) {
+                out.push(rest.to_string());
+            }
+        }
         for (long, short) in COMPASS {
             if let Some(rest) = folded.strip_prefix(long) {
                 out.push(format!("{short}{rest}"));
