@@ -64,6 +64,9 @@ fn dong_dang_finds_the_vietnamese_border_town() {
 fn a_region_is_found_by_the_short_form_of_its_name() {
     assert_eq!(top(&["South Darfur"])["id"], "admin1:SD.49");
     assert_eq!(top(&["North Darfur"])["id"], "admin1:SD.55");
+    // GeoNames "Zamfara State" is written "Zamfara" (but "Free State"
+    // keeps its name).
+    assert_eq!(top(&["Zamfara"])["id"], "admin1:NG.57");
     // GeoNames "Province of Pangasinan" is written "Pangasinan".
     assert_eq!(top(&["Pangasinan"])["id"], "admin2:PH.01.51");
     // Only regions: a town keeps its own name.

@@ -49,7 +49,12 @@ pub(super) fn person_tokens(
             while same_name(e + 1) {
                 e += 1;
             }
-            person[k + 1..=e].iter_mut().for_each(|p| *p = true);
+            // A place named with a title: "Prince Edward Island", "Prince
+            // George", "General Santos".
+            let whole = fold_fast(&text[toks[k].span.start..toks[e].span.end]);
+            if g.lookup(&whole).is_empty() {
+                person[k + 1..=e].iter_mut().for_each(|p| *p = true);
+            }
             k = e + 1;
             continue;
         }
@@ -81,12 +86,19 @@ pub(super) fn person_tokens(
         }
         k += 1;
     }
-    // A lone name that says or is said: "said Kang", "Kang told".
+    // A lone name that says or is said: "said Kang", "Kang told",
+    // "according to Yap,".
     for k in 0..n {
         if !toks[k].cap {
             continue;
         }
-        let before = k > 0 && matches!(&*word(k - 1), "said" | "says" | "told" | "asked");
+        // "according to Yap, …" (not "according to Rochester police").
+        let according = k > 1
+            && &*word(k - 1) == "to"
+            && &*word(k - 2) == "according"
+            && text[toks[k].span.end..].starts_with(',');
+        let before =
+            k > 0 && matches!(&*word(k - 1), "said" | "says" | "told" | "asked") || according;
         let after = k + 1 < n
             && toks[k + 1].sep == Sep::Space
             && matches!(&*word(k + 1), "said" | "says" | "told" | "asked" | "added");

@@ -356,7 +356,9 @@ fn scan<'g>(
             longest_demonym(g, text, toks, lw, i, &mut scratch.key)
         };
         let (end, what) = match (place_end, demonym) {
-            (Some(p), Some((d, iso2))) if d >= p => (d, What::Demonym { iso2 }),
+            (Some(p), Some((d, iso2))) if d >= p && !the_country(g, text, toks, i, d, &iso2) => {
+                (d, What::Demonym { iso2 })
+            }
             (Some(p), _) => (p, place_what(text, toks, lw, i, p)),
             (None, Some((d, iso2))) => (d, What::Demonym { iso2 }),
             (None, None) => {
@@ -827,6 +829,25 @@ fn extend_key(text: &str, toks: &[Token], lw: &Lower, i: usize, j: usize, key: &
     }
 }
 
+/// Is the demonym at tokens `i..=end` the country's own name, written as a
+/// noun after "the" ("the Vatican reports")?
+fn the_country(
+    g: &Gazetteer,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    iso2: &str,
+) -> bool {
+    after_the(text, toks[i].span.start)
+        && g.lookup(&fold(&text[toks[i].span.start..toks[end].span.end]))
+            .into_iter()
+            .any(|id| {
+                let p = g.place(id);
+                p.kind() == PlaceKind::Country && p.country() == iso2
+            })
+}
+
 /// The last token and country of a demonym starting at token `i`.
 fn longest_demonym(
     g: &Gazetteer,
@@ -898,6 +919,40 @@ mod tests {
             .map(|f| &t[f.span.clone()])
             .collect();
         assert_eq!(places, ["Panmunjom", "Hanoi"]);
+    }
+
+    #[test]
+    fn a_place_named_with_a_title_is_a_place() {
+        let t = "Prince Charles visited Prince Edward Island and General Santos.";
+        let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(got, ["Prince Edward Island", "General Santos"]);
+    }
+
+    #[test]
+    fn the_country_named_by_its_adjective_is_the_country() {
+        let t = "The Vatican reports that a Vatican spokesman spoke.";
+        let kinds: Vec<_> = crate::geoparse::geoparse_text(Gazetteer::bundled(), 0, t)
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect();
+        use crate::geoparse::MentionKind::{Adjectival, Place};
+        assert_eq!(
+            kinds,
+            [
+                ("Vatican".to_string(), Place),
+                ("Vatican".to_string(), Adjectival)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_quoted_by_name_is_a_person() {
+        // Yap is also a state of Micronesia.
+        let got = resolved("According to Yap, test results were negative.");
+        assert!(got.is_empty(), "{got:?}");
+        // "according to Rochester police": the city.
+        let got = resolved("According to Rochester police, two men fled.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

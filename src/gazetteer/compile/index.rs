@@ -38,7 +38,7 @@ const SUFFIXES: [&str; 12] = [
 
 /// English prefixes of region names ("Province of Pangasinan") that
 /// articles drop; only for regions, since towns' nicknames start so too
-/// ("City of Flowers").
+/// ("City of Flowers"). Likewise a region's " State" suffix.
 const REGION_PREFIXES: [&str; 3] = ["province of ", "city of ", "municipality of "];
 
 /// Compass adjectives that start GeoNames region names and their short
@@ -58,6 +58,12 @@ fn derived_names(folded: &str, region: bool) -> Vec<String> {
     if region {
         for p in REGION_PREFIXES {
             if let Some(rest) = folded.strip_prefix(p) {
+                out.push(rest.to_string());
+            }
+        }
+        // "Zamfara State" is written "Zamfara" (not "Free State").
+        if let Some(rest) = folded.strip_suffix(" state") {
+            if rest.len() >= 3 && rest != "free" {
                 out.push(rest.to_string());
             }
         }
