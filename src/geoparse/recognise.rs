@@ -653,7 +653,8 @@ pub(super) fn continues(text: &str, toks: &[Token], k: usize) -> bool {
                 || matches!(
                     &text[t.span.clone()],
                     // Particles inside names: "Dar es Salaam", "Bergen op
-                    // Zoom", "São Tomé e Príncipe", "Ciudad de los Ángeles".
+                    // Zoom", "São Tomé e Príncipe", "Ciudad de los Ángeles",
+                    // "Côte d'Ivoire".
                     "of" | "the"
                         | "and"
                         | "upon"
@@ -671,6 +672,7 @@ pub(super) fn continues(text: &str, toks: &[Token], k: usize) -> bool {
                         | "las"
                         | "do"
                         | "da"
+                        | "d"
                         | "dos"
                         | "das"
                         | "e"
@@ -919,6 +921,14 @@ mod tests {
             .map(|f| &t[f.span.clone()])
             .collect();
         assert_eq!(places, ["Panmunjom", "Hanoi"]);
+    }
+
+    #[test]
+    fn particles_join_names_across_an_apostrophe() {
+        for t in ["They met in Côte d'Ivoire.", "They met in Cote d’Ivoire."] {
+            assert_eq!(resolved(t)[0].1, "country:CI", "{t}");
+        }
+        assert_eq!(resolved("Aid for the Americas.")[0].1, "m49:019");
     }
 
     #[test]
