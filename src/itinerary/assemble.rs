@@ -402,7 +402,8 @@ fn round2(x: f64) -> f64 {
 /// Each leg takes the mode the text gives it: "from A by train" votes for
 /// the leg leaving A, "to B by car" for the leg reaching B, a stop for
 /// both legs around it, and an area ("to Vietnam") for the leg entering its
-/// first waypoint. Legs without a vote take the traveller's main mode.
+/// first waypoint ("from Poland": the leg leaving its last). Legs without a
+/// vote take the traveller's main mode.
 fn vote_legs(
     places: &[ResolvedPlace],
     clusters: &[Cluster],
@@ -412,9 +413,13 @@ fn vote_legs(
 ) -> Vec<Leg> {
     let n = order.len();
     let round_trip = n > 2 && order.first() == order.last();
+    // An area that is no waypoint stands for the waypoints in it.
+    let spread = |place: usize| {
+        is_area(&places[place]) && !order.iter().any(|&c| clusters[c].members.contains(&place))
+    };
     let pos_of = |place: usize| -> Vec<usize> {
         let p = &places[place];
-        if is_area(p) && !order.iter().any(|&c| clusters[c].members.contains(&place)) {
+        if spread(place) {
             return (0..n)
                 .filter(|&i| places[clusters[order[i]].rep].country == p.country)
                 .collect();
@@ -432,6 +437,10 @@ fn vote_legs(
         let pos = pos_of(o.place);
         let legs: Vec<usize> = match (o.role, pos.first(), pos.last()) {
             (_, None, _) | (_, _, None) => continue,
+            // "train from Poland": the leg leaving the area's last waypoint.
+            (PlaceRole::From, Some(_), Some(&i)) if spread(o.place) => {
+                (i + 1 < n).then_some(i).into_iter().collect()
+            }
             (PlaceRole::From, Some(&i), _) => (i + 1 < n).then_some(i).into_iter().collect(),
             // Back at a round trip's origin: the last leg.
             (PlaceRole::To, Some(&a), Some(&b)) if round_trip && a == 0 && b + 1 == n => {

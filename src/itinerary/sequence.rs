@@ -31,8 +31,9 @@ fn rank(role: PlaceRole) -> Option<u8> {
 
 impl Precedence {
     /// Reads the precedence the observations state. `cluster_of` maps a
-    /// place to its waypoint cluster (None: not a waypoint). Observations
-    /// are in reading order.
+    /// place to its waypoint cluster (None: not a waypoint, such as a
+    /// country named for the places in it; a traveller may leave and come
+    /// back to it, so it orders nothing). Observations are in reading order.
     pub(super) fn of(obs: &[&Observation], cluster_of: &dyn Fn(usize) -> Option<usize>) -> Self {
         let mut obs = obs.to_vec();
         obs.sort_by_key(|o| o.order);

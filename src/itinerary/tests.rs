@@ -44,6 +44,7 @@ const PLACES: &[Row] = &[
         47.4980,
         19.0399,
     ),
+    ("Szeged", "geonames:715429", "HU", "PPLA", 46.253, 20.14824),
     (
         "Belgrade",
         "geonames:792680",
@@ -418,5 +419,19 @@ fn going_home_closes_the_trip_at_its_start() {
     assert_eq!(
         summary(&it),
         ["Anna Berg: Oslo -air-> London -air-> Rome -air-> Berlin -air-> Oslo"]
+    );
+}
+
+#[test]
+fn a_mode_from_an_area_is_the_leg_leaving_it() {
+    // "by train from Hungary" is the leg out of Hungary, not the drive
+    // inside it.
+    let it = run(
+        "Chancellor Eva Lind flew from Oslo to Budapest, then drove to Szeged. From there \
+        she reached Vienna by train from Hungary.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Oslo -air-> Budapest -road-> Szeged -rail-> Vienna"]
     );
 }
