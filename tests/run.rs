@@ -111,7 +111,7 @@ fn figures_with_one_end_named_measure_their_own_legs() {
         "MOSCOW (Reuters) - Chinese President Xi Jinping arrived in Moscow on Monday after a \
          nine-hour flight from Beijing. Xi will travel on to St Petersburg by train.\n\n\
          After two days in St Petersburg, Xi is expected to fly to Minsk, some 700 km away, \
-         and then return to Beijing.\n",
+         and then return to Beijing, roughly 5,800 km to the east.\n",
     )
     .unwrap();
     let out = dir.path().join("out");
@@ -142,6 +142,8 @@ fn figures_with_one_end_named_measure_their_own_legs() {
     };
     assert_eq!(label("nine-hour"), "air route Beijing → Moscow");
     assert_eq!(label("some 700 km"), "air route St Petersburg → Minsk");
+    // A flight is one leg: the flight home, not St Petersburg → Beijing.
+    assert_eq!(label("roughly 5,800 km"), "air route Minsk → Beijing");
     // A round trip's straight line runs to its farthest point, not 0 km
     // back to its start.
     let j = &report["journeys"][0];

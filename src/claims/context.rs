@@ -274,9 +274,14 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
     let before = f.first.checked_sub(1).map(|k| t[k].lower());
     let after = t.get(f.end).map(|x| x.lower());
     let is_duration = matches!(f.unit, Unit::Minute | Unit::Hour | Unit::Day);
+    // "two days in St Petersburg", "five hours in Kyiv": a stay.
+    let stay = matches!(after.as_deref(), Some("in" | "at"))
+        && t.get(f.end + 1)
+            .is_some_and(|x| x.text.starts_with(char::is_uppercase));
     if is_duration
         && (before.as_deref().is_some_and(|w| TIME_BEFORE.contains(&w))
-            || after.as_deref().is_some_and(|w| TIME_AFTER.contains(&w)))
+            || after.as_deref().is_some_and(|w| TIME_AFTER.contains(&w))
+            || stay)
     {
         return None;
     }
@@ -337,7 +342,17 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
     }
     let (mut from, mut to) = leg_hints(t, win);
     if from.is_none() && to.is_none() {
-        (from, to) = leg_hints(t, sentence);
+        // The clause before the figure first ("fly to Minsk, some 700 km
+        // away, and then return to Beijing, roughly 5,800 km": Beijing for
+        // the second figure), then the whole sentence.
+        let before = (0..win.0)
+            .rev()
+            .find(|&k| k + 1 < win.0 && is_break(&t[k]) && !t[k + 1..win.0].iter().all(is_break))
+            .map_or(0, |k| k + 1);
+        (from, to) = leg_hints(t, (before, win.0));
+        if from.is_none() && to.is_none() {
+            (from, to) = leg_hints(t, sentence);
+        }
     }
     let window_mode = nearest_mode(t, win, f);
     let mode_hint = window_mode.or_else(|| nearest_mode(t, sentence, f));

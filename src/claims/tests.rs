@@ -171,6 +171,8 @@ fn not_about_the_journey() {
         "The 72-year-old spent three days in Paris.",
         "The leaders met for 90 minutes.",
         "The 3,500-kilometre-long border runs along the river.",
+        "After two days in St Petersburg, Xi is expected to fly to Minsk.",
+        "After five hours in Kyiv, he took the train back.",
     ] {
         assert!(claims(s).is_empty(), "{s}: {:#?}", claims(s));
     }
@@ -280,4 +282,13 @@ fn more_travellers_and_sizes() {
     assert_eq!(c.measured, Measured::Flight);
     let c = one("The railway is 9,289 km long.");
     assert_eq!(c.measured, Measured::RailTrack);
+}
+
+#[test]
+fn a_figure_takes_the_place_of_the_clause_before_it() {
+    let t = "Xi will fly to Minsk, some 700 km away, and then return to Beijing, \
+             roughly 5,800 km to the east.";
+    let cs = claims(t);
+    let to: Vec<Option<&str>> = cs.iter().map(|c| c.to.as_deref()).collect();
+    assert_eq!(to, [Some("Minsk"), Some("Beijing")]);
 }

@@ -5,7 +5,7 @@ use super::check::{distance_verdict, speed_range, speed_verdict, tolerance, Verd
 use super::measures::{legs_of, r1, r3, straight_measure, sum_measure};
 use super::model::{ClaimCheck, JourneyReport, Measure};
 use crate::claims::{Claim, Measured, Quantity};
-use crate::itinerary::{Itinerary, Journey};
+use crate::itinerary::{Itinerary, Journey, Role};
 use crate::mode::Mode;
 use crate::route::RoutedLeg;
 
@@ -32,14 +32,33 @@ fn find_waypoint(j: &Journey, hint: &str, end: bool) -> Option<usize> {
 /// from Beijing", "by train to St Petersburg"), the other end is where the
 /// run of legs of that mode through the named end stops; None when the leg
 /// at the named end is of another mode.
+///
+/// A flight or a voyage is one leg, carried on only through stops
+/// (refuelling): "a nine-hour flight from Beijing" ends where the plane
+/// first lands; a train or a drive runs through its stations.
 fn other_end(j: &Journey, named: usize, from_named: bool, mode: Mode) -> Option<usize> {
     let is = |leg: usize| j.legs.get(leg).is_some_and(|l| l.mode == mode);
+    let through = |wp: usize| {
+        mode.uses_network() || j.waypoints.get(wp).is_some_and(|w| w.role == Role::Stop)
+    };
     if from_named {
-        let run = (named..j.legs.len()).take_while(|&l| is(l)).count();
-        (run > 0).then_some(named + run)
+        let mut end = named;
+        while is(end) {
+            end += 1;
+            if !through(end) {
+                break;
+            }
+        }
+        (end > named).then_some(end)
     } else {
-        let run = (0..named).rev().take_while(|&l| is(l)).count();
-        (run > 0).then_some(named - run)
+        let mut start = named;
+        while start > 0 && is(start - 1) {
+            start -= 1;
+            if !through(start) {
+                break;
+            }
+        }
+        (start < named).then_some(start)
     }
 }
 
