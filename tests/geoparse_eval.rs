@@ -33,7 +33,7 @@ fn score(file: &str) -> Option<Scores> {
 /// the level measured after the recogniser fixes of possessives, codes,
 /// surnames, sentence ends, oceans, compass words, diseases and currencies,
 /// and the joint readings of "X, Y" qualifiers and of a town beside its county
-/// (GeoVirus F1 0.921, acc 0.848; LGL F1 0.788, acc 0.830; acc 0.712 /
+/// (GeoVirus F1 0.926, acc 0.848; LGL F1 0.788, acc 0.830; acc 0.712 /
 /// 0.724 when the geoparser landed).
 #[test]
 fn geovirus_f1_target_and_accuracy_floor() {
@@ -42,7 +42,7 @@ fn geovirus_f1_target_and_accuracy_floor() {
     };
     assert!(s.gold > 2000, "{s:?}");
     assert!(s.overlap.f1 >= 0.85, "F1 {:.3}", s.overlap.f1);
-    assert!(s.overlap.f1 >= 0.91, "F1 floor {:.3}", s.overlap.f1);
+    assert!(s.overlap.f1 >= 0.92, "F1 floor {:.3}", s.overlap.f1);
     assert!(s.acc_161 >= 0.843, "accuracy@161 {:.3}", s.acc_161);
 }
 
