@@ -1,5 +1,7 @@
 //! From observations to journeys: group a traveller's places, pick origin
-//! and destination, order the rest by geography, and vote each leg's mode.
+//! and destination (the origin again for a round trip), order the rest as
+//! the text tells them (`sequence`) and by geography where it is silent,
+//! and vote each leg's mode.
 
 use super::cues::PlaceRole;
 use super::events::{Observation, PlaceTable, Sequence};
@@ -154,10 +156,7 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     let dest = dest?;
     // A round trip ends where it began: every other place is on the way.
     let home = origin.filter(|&o| returns_to(obs, &cluster_of, o));
-    let order = order_by_geography(places, &clusters, origin, home.or(Some(dest)), &told);
-    if order.len() < 2 {
-        return None;
-    }
+    let order = order_by_geography(places, &clusters, origin, home.unwrap_or(dest), &told);
     let stated = told.states(&order[..order.len() - usize::from(home.is_some())]);
     if !stated && (order.len() > 3 || (origin.is_none() && order.len() > 2)) {
         notes.push(
@@ -305,12 +304,9 @@ fn order_by_geography(
     places: &[ResolvedPlace],
     clusters: &[Cluster],
     origin: Option<usize>,
-    dest: Option<usize>,
+    dest: usize,
     told: &Precedence,
 ) -> Vec<usize> {
-    let Some(dest) = dest else {
-        return origin.into_iter().collect();
-    };
     let pt = |i: usize| point(&places[clusters[i].rep]);
     let dist = |a: usize, b: usize| geodesic_distance(pt(a), pt(b)).0;
     let mids: Vec<usize> = (0..clusters.len())
