@@ -62,15 +62,17 @@ fn other_end(j: &Journey, named: usize, from_named: bool, mode: Mode) -> Option<
     }
 }
 
-/// True when a name from the text ("Kim", "Kim Jong-un") is the journey's
-/// traveller ("Kim Jong Un"): a word of three letters or more in common.
+/// True when a name from the text ("Kim", "Kim Jong-un", "Xi") is the
+/// journey's traveller ("Kim Jong Un", "Xi Jinping"): a word of three
+/// letters or more in common, or a two-letter one that starts the
+/// traveller's name (an East Asian family name: "Xi", "Ri", "Li").
 fn traveller_matches(journey_traveller: &str, named: &str) -> bool {
     let jt = journey_traveller.to_lowercase();
     let jt: Vec<&str> = jt.split([' ', '-']).collect();
     named
         .to_lowercase()
         .split([' ', '-'])
-        .any(|w| w.len() >= 3 && jt.contains(&w))
+        .any(|w| (w.len() >= 3 && jt.contains(&w)) || (w.len() == 2 && jt.first() == Some(&w)))
 }
 
 /// The journey a claim is about: its traveller, else its places, else the
@@ -353,4 +355,23 @@ pub(crate) fn check_claim(
     out.named = named;
     out.note = notes.join("; ");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::traveller_matches;
+
+    #[test]
+    fn a_traveller_is_matched_by_a_part_of_the_name() {
+        assert!(traveller_matches("Kim Jong Un", "Kim Jong-un"));
+        assert!(traveller_matches(
+            "Kim Jong Un",
+            "the North Korean leader Kim"
+        ));
+        assert!(traveller_matches("Xi Jinping", "Xi"));
+        assert!(traveller_matches("Ri Sol-ju", "Ri"));
+        // A two-letter word inside a name is no match ("Un").
+        assert!(!traveller_matches("Kim Jong Un", "Un"));
+        assert!(!traveller_matches("Kim Jong Un", "Donald Trump"));
+    }
 }
