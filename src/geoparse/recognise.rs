@@ -209,6 +209,10 @@ const DISEASE: &[&str] = &[
     "virus", "Virus", "fever", "Fever", "flu", "Flu", "disease", "Disease",
 ];
 
+/// Lowercase words after a name that make it a person's ("the Obama
+/// administration", "the Bush era", "the Clinton campaign").
+const PERSON_NEXT: &[&str] = &["administration", "presidency", "era", "campaign"];
+
 /// Lowercase words after a name that make it a facility's name.
 const FACILITY: &[&str] = &[
     "hotel",
@@ -386,6 +390,10 @@ fn scan<'g>(
         let disease_next = toks
             .get(end + 1)
             .is_some_and(|n| n.sep == Sep::Space && DISEASE.contains(&&text[n.span.clone()]));
+        let person_next = i == end
+            && toks.get(end + 1).is_some_and(|n| {
+                n.sep == Sep::Space && PERSON_NEXT.contains(&&text[n.span.clone()])
+            });
         // "US$5", "HK$1": a currency, not the place.
         if text[span.end..].starts_with('$') {
             out.push(Found {
@@ -405,6 +413,8 @@ fn scan<'g>(
             Some("owns an organisation's name (\"X's … Center\")")
         } else if facility_next {
             Some("names a facility (\"… hotel\")")
+        } else if person_next {
+            Some("names a person's administration or campaign (\"the Obama administration\")")
         } else if inside_longer_name(toks, lw, i, end) {
             Some("inside a longer name that is not a place")
         } else if i == end && next_to_name(toks, lw, i) {
@@ -953,6 +963,14 @@ mod tests {
                 ("Vatican".to_string(), Adjectival)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_before_administration_is_a_person() {
+        // Obama is also a town in Japan.
+        let got = resolved("The Obama administration met officials in Cairo.");
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Cairo"]);
     }
 
     #[test]
