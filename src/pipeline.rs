@@ -4,7 +4,7 @@
 //! half-written output.
 
 use crate::claims::{self, Claim};
-use crate::geoparse::{self, Mention};
+use crate::geoparse::{self, Mention, MentionKind};
 use crate::itinerary::{self, Itinerary, ItineraryError};
 use crate::measure::LatLon;
 use crate::mode::Mode;
@@ -47,6 +47,9 @@ pub enum PipelineError {
     Network(#[from] NetworkError),
     #[error("{path}: {err}")]
     NetworkFile { path: String, err: String },
+    /// No named traveller moves between two places in the articles.
+    #[error("no journey found in the articles: no named traveller is said to move between two places ({0})")]
+    NoJourney(String),
     #[error("map: {0}")]
     Render(#[from] render::RenderError),
     #[error("writing {path}: {err}")]
@@ -142,6 +145,9 @@ pub fn run(cfg: &Config) -> Result<RunOutput, PipelineError> {
         }
         None => extracted,
     };
+    if it.journeys.is_empty() {
+        return Err(PipelineError::NoJourney(places_found(&mentions)));
+    }
     let net = load_network(cfg)?;
     let legs = route::route_itinerary(&net, &it);
     let claims: Vec<Claim> = claims::extract_all(&docs);
@@ -195,6 +201,24 @@ pub fn run(cfg: &Config) -> Result<RunOutput, PipelineError> {
         summary: report::summary(&rep),
         warnings,
     })
+}
+
+/// "places found: A, B, C" (distinct, in reading order, at most ten) or
+/// "no places found", for the no-journey error.
+fn places_found(mentions: &[Mention]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == MentionKind::Place) {
+        if let Some(p) = &m.place {
+            if !names.contains(&p.name.as_str()) {
+                names.push(&p.name);
+            }
+        }
+    }
+    match names.len() {
+        0 => "no places found".to_string(),
+        n if n > 10 => format!("places found: {}, … ({n} in all)", names[..10].join(", ")),
+        _ => format!("places found: {}", names.join(", ")),
+    }
 }
 
 fn default_title(it: &Itinerary) -> String {

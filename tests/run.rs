@@ -8,6 +8,25 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_journeymap"))
 }
 
+/// `journeymap run` on one article written into a temporary directory,
+/// with `--out <dir>/out`.
+fn run_article(text: &str) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, text).unwrap();
+    let out = dir.path().join("out");
+    let st = bin()
+        .args([
+            "run",
+            article.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    (dir, st)
+}
+
 fn copy_seeds(dir: &Path) {
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     for e in std::fs::read_dir("seeds").unwrap() {
@@ -104,26 +123,13 @@ fn missing_and_binary_inputs_fail_cleanly() {
 /// flight from St Petersburg).
 #[test]
 fn figures_with_one_end_named_measure_their_own_legs() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("tour.txt");
-    std::fs::write(
-        &article,
+    let (dir, st) = run_article(
         "MOSCOW (Reuters) - Chinese President Xi Jinping arrived in Moscow on Monday after a \
          nine-hour flight from Beijing. Xi will travel on to St Petersburg by train.\n\n\
          After two days in St Petersburg, Xi is expected to fly to Minsk, some 700 km away, \
          and then return to Beijing, roughly 5,800 km to the east.\n",
-    )
-    .unwrap();
+    );
     let out = dir.path().join("out");
-    let st = bin()
-        .args([
-            "run",
-            article.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
     assert!(
         st.status.success(),
         "{}",
@@ -153,4 +159,20 @@ fn figures_with_one_end_named_measure_their_own_legs() {
     assert!((6400.0..6600.0).contains(&km), "Beijing–Minsk {km} km");
     let svg = std::fs::read_to_string(out.join("map.svg")).unwrap();
     assert!(svg.contains("round trip from Beijing"), "map title");
+}
+
+/// An article that names places but moves nobody between them: a clear
+/// error (exit 4) naming the places found, and nothing written.
+#[test]
+fn an_article_without_a_journey_says_so() {
+    let (dir, st) = run_article(
+        "Floods hit Hanoi and Haiphong on Monday. Officials in Hanoi said schools would close.\n",
+    );
+    let out = dir.path().join("out");
+    assert_eq!(st.status.code(), Some(4));
+    let err = String::from_utf8_lossy(&st.stderr);
+    assert!(err.contains("no journey found"), "{err}");
+    assert!(err.contains("Hanoi") && err.contains("Haiphong"), "{err}");
+    assert!(err.contains("--itinerary"), "{err}");
+    assert!(!out.exists(), "nothing is written");
 }

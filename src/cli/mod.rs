@@ -23,8 +23,9 @@ pub use exit::{Exit, Failure};
 /// `out/`.
 ///
 /// Exit codes: 0 success; 1 internal error; 2 usage error; 3 unreadable or
-/// invalid input; 4 place or route not found; 5 malformed data or network
-/// file; 6 output could not be written.
+/// invalid input; 4 place or route not found, or no journey in the
+/// articles; 5 malformed data or network file; 6 output could not be
+/// written.
 #[derive(Parser, Debug)]
 #[command(name = "journeymap", version, about, long_about, max_term_width = 100)]
 struct Cli {

@@ -99,6 +99,7 @@ fn failure(e: PipelineError, default_inputs: bool) -> Failure {
         PipelineError::Itinerary(_)
         | PipelineError::Network(_)
         | PipelineError::NetworkFile { .. } => Exit::Data,
+        PipelineError::NoJourney(_) => Exit::NotFound,
         PipelineError::Render(_) => Exit::Internal,
         PipelineError::Output { .. } => Exit::Output,
     };
@@ -109,6 +110,11 @@ fn failure(e: PipelineError, default_inputs: bool) -> Failure {
         }
         Exit::Data => f.hint("fix the file at the line given, or regenerate it"),
         Exit::Output => f.hint("check that the output directory is writable (--out DIR)"),
+        Exit::NotFound => f.hint(
+            "`journeymap itinerary FILE` shows what was read; write the journey in an \
+             itinerary file (format: the header of an out/itinerary.toml) and pass it with \
+             --itinerary FILE",
+        ),
         _ => f,
     }
 }

@@ -211,6 +211,13 @@ pub const OTHER_TRIP: &[&str] = &[
     "once",
 ];
 
+/// Words after `first`/`last` that make them point at another trip ("his
+/// first visit to Vietnam", "the last time", "last year").
+pub const OTHER_TRIP_NOUNS: &[&str] = &[
+    "time", "times", "trip", "trips", "visit", "visits", "journey", "journeys", "voyage", "flight",
+    "summit", "meeting", "year", "month", "decade", "century",
+];
+
 /// Phrases in which `first`/`last` do not move the sentence to another trip
 /// ("the last stretch", "the first leg").
 pub const OTHER_TRIP_EXCEPTIONS: &[&[&str]] = &[

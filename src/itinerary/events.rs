@@ -311,16 +311,19 @@ impl Event {
         let moves: Vec<usize> = (0..lower.len())
             .filter(|&i| cues::MOVEMENT.contains(&lower[i]))
             .collect();
-        // "He will first fly to Paris" is this trip's first leg.
-        let first_move = |i: usize| {
-            lower[i] == "first"
-                && lower
-                    .get(i + 1)
-                    .is_some_and(|n| moving_word(n) || cues::mode_of_word(n).is_some())
+        // "first" and "last" point at another trip only before a trip
+        // word ("his first visit", "the last time", "last year"): not in
+        // "will first fly to Paris", "the first bullet train line", "drove
+        // to Denver last week".
+        let ordinal_elsewhere = |i: usize| {
+            !matches!(lower[i], "first" | "last")
+                || lower[i + 1..(i + 3).min(lower.len())]
+                    .iter()
+                    .any(|n| cues::OTHER_TRIP_NOUNS.contains(n))
         };
         let other_trip = lower.iter().enumerate().any(|(i, w)| {
             cues::OTHER_TRIP.contains(w)
-                && !first_move(i)
+                && ordinal_elsewhere(i)
                 && !cues::OTHER_TRIP_EXCEPTIONS
                     .iter()
                     .any(|ex| lower.get(i..i + ex.len()) == Some(ex))

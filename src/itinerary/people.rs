@@ -229,7 +229,11 @@ fn can_be_name(tok: &Token<'_>) -> bool {
 /// The run of name tokens starting at `i` (at most 4), and its length.
 pub fn name_run(tokens: &[Token<'_>], i: usize) -> usize {
     let mut n = 0;
-    while i + n < tokens.len() && n < 4 && can_be_name(&tokens[i + n]) {
+    while i + n < tokens.len()
+        && n < 4
+        && can_be_name(&tokens[i + n])
+        && (n == 0 || tokens[i + n].spaced)
+    {
         let possessive = tokens[i + n].is_possessive();
         n += 1;
         if possessive {

@@ -8,6 +8,9 @@ pub struct Token<'a> {
     pub span: Range<usize>,
     pub text: &'a str,
     pub lower: String,
+    /// Only spaces stand between it and the token before (a name runs on
+    /// across them, not across "(AP) —").
+    pub spaced: bool,
 }
 
 impl Token<'_> {
@@ -60,21 +63,27 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         if c.is_alphanumeric() || inner || trailing_possessive {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push(make(text, range.start + s..range.start + i));
+            out.push(make(text, range.start + s..range.start + i, &out));
         }
     }
     if let Some(s) = start {
-        out.push(make(text, range.start + s..range.end));
+        out.push(make(text, range.start + s..range.end, &out));
     }
     out
 }
 
-fn make(text: &str, span: Range<usize>) -> Token<'_> {
+fn make<'a>(text: &'a str, span: Range<usize>, before: &[Token<'_>]) -> Token<'a> {
     let t = &text[span.clone()];
+    let spaced = before.last().is_none_or(|p| {
+        text[p.span.end..span.start]
+            .chars()
+            .all(char::is_whitespace)
+    });
     Token {
         span,
         text: t,
         lower: t.to_lowercase(),
+        spaced,
     }
 }
 
@@ -100,5 +109,7 @@ mod tests {
         );
         let k = &tokenize(t, 0..t.len())[0];
         assert!(k.is_possessive() && k.stem() == "Kim");
+        let spaced: Vec<bool> = tokenize(t, 0..t.len()).iter().map(|t| t.spaced).collect();
+        assert_eq!(spaced, [true, true, true, false, true, false, true]);
     }
 }
