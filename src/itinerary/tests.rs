@@ -435,3 +435,16 @@ fn a_mode_from_an_area_is_the_leg_leaving_it() {
         ["Eva Lind: Oslo -air-> Budapest -road-> Szeged -rail-> Vienna"]
     );
 }
+
+#[test]
+fn an_ordinal_of_a_thing_is_no_other_trip() {
+    // "first … line" and "last week" describe this trip; "his first visit"
+    // would be another.
+    let it = run(
+        "BERLIN (AP) — Eva Lind drove from Munich to Berlin last week to see the city's first \
+        electric bus line.",
+    );
+    assert_eq!(summary(&it), ["Eva Lind: Munich -road-> Berlin"]);
+    let it = run("Eva Lind made her first visit to Berlin in 1990, flying from Rome.");
+    assert!(it.journeys.is_empty(), "{:?}", summary(&it));
+}
