@@ -37,6 +37,8 @@ struct Cluster {
     to: f64,
     via: f64,
     at: f64,
+    /// "return to A": said to be gone back to.
+    back: f64,
     stop: bool,
     switch: bool,
     first_seen: usize,
@@ -46,7 +48,7 @@ struct Cluster {
 
 impl Cluster {
     fn support(&self) -> f64 {
-        self.from + self.to + self.via + self.at
+        self.from + self.to + self.via + self.at + self.back
     }
 }
 
@@ -116,12 +118,20 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     let cluster_of = |place: usize| member_of.get(&place).copied();
     let told = Precedence::of(obs, &cluster_of);
     let mut notes = Vec::new();
-    let origin = pick(
-        &clusters,
-        |c| c.from - c.to,
-        |c| c.from > 0.0 && !c.switch,
-        true,
-    );
+    // "will return to Rome": the one place the traveller goes back to is
+    // where the trip began.
+    let homes: Vec<usize> = (0..clusters.len())
+        .filter(|&c| returns_to(obs, &cluster_of, c))
+        .collect();
+    let origin = match homes[..] {
+        [home] => Some(home),
+        _ => pick(
+            &clusters,
+            |c| c.from - c.to,
+            |c| c.from > 0.0 && !c.switch,
+            true,
+        ),
+    };
     if origin.is_none() {
         notes.push(
             "origin not stated in the articles: the journey starts at its first known stop"
@@ -223,6 +233,7 @@ fn cluster(places: &[ResolvedPlace], obs: &[&Observation]) -> Vec<Cluster> {
                 to: 0.0,
                 via: 0.0,
                 at: 0.0,
+                back: 0.0,
                 stop: false,
                 switch: false,
                 first_seen: counts[&p].1,
@@ -240,7 +251,7 @@ fn cluster(places: &[ResolvedPlace], obs: &[&Observation]) -> Vec<Cluster> {
         match o.role {
             PlaceRole::From => c.from += o.weight,
             // "then return to A": A is where the trip began, not its end.
-            PlaceRole::To if o.sequence == Sequence::Back => {}
+            PlaceRole::To if o.sequence == Sequence::Back => c.back += o.weight,
             PlaceRole::To => c.to += o.weight,
             PlaceRole::Via => c.via += o.weight,
             PlaceRole::At => c.at += o.weight,

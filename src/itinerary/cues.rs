@@ -211,12 +211,16 @@ pub const OTHER_TRIP: &[&str] = &[
     "once",
 ];
 
-/// Words after `first`/`last` that make them point at another trip ("his
-/// first visit to Vietnam", "the last time", "last year").
-pub const OTHER_TRIP_NOUNS: &[&str] = &[
+/// Words after `last` that make it point at another trip ("the last
+/// time", "his last visit", "last year").
+pub const LAST_TRIP_NOUNS: &[&str] = &[
     "time", "times", "trip", "trips", "visit", "visits", "journey", "journeys", "voyage", "flight",
     "summit", "meeting", "year", "month", "decade", "century",
 ];
+
+/// Words after `first` that make it point at another event ("their first
+/// summit"); "his first foreign trip" is this one.
+pub const FIRST_TRIP_NOUNS: &[&str] = &["summit", "summits", "meeting", "meetings"];
 
 /// Phrases in which `first`/`last` do not move the sentence to another trip
 /// ("the last stretch", "the first leg").

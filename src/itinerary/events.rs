@@ -312,14 +312,18 @@ impl Event {
             .filter(|&i| cues::MOVEMENT.contains(&lower[i]))
             .collect();
         // "first" and "last" point at another trip only before a trip
-        // word ("his first visit", "the last time", "last year"): not in
-        // "will first fly to Paris", "the first bullet train line", "drove
-        // to Denver last week".
+        // word ("their first summit", "the last time", "last year"): not in
+        // "will first fly to Paris", "on his first foreign trip", "the first
+        // bullet train line", "drove to Denver last week".
         let ordinal_elsewhere = |i: usize| {
-            !matches!(lower[i], "first" | "last")
-                || lower[i + 1..(i + 3).min(lower.len())]
-                    .iter()
-                    .any(|n| cues::OTHER_TRIP_NOUNS.contains(n))
+            let nouns = match lower[i] {
+                "first" => cues::FIRST_TRIP_NOUNS,
+                "last" => cues::LAST_TRIP_NOUNS,
+                _ => return true,
+            };
+            lower[i + 1..(i + 3).min(lower.len())]
+                .iter()
+                .any(|n| nouns.contains(n))
         };
         let other_trip = lower.iter().enumerate().any(|(i, w)| {
             cues::OTHER_TRIP.contains(w)

@@ -445,6 +445,20 @@ fn an_ordinal_of_a_thing_is_no_other_trip() {
         electric bus line.",
     );
     assert_eq!(summary(&it), ["Eva Lind: Munich -road-> Berlin"]);
-    let it = run("Eva Lind made her first visit to Berlin in 1990, flying from Rome.");
+    let it = run("Eva Lind recalled their first summit in Berlin in 1990, flying from Rome.");
     assert!(it.journeys.is_empty(), "{:?}", summary(&it));
+}
+
+#[test]
+fn the_place_returned_to_is_where_the_trip_began() {
+    let it = run(
+        "Chancellor Eva Lind flew into Rome from Munich on Sunday. The chancellor will return to \
+        Berlin on Tuesday.",
+    );
+    let names: Vec<&str> = it.journeys[0]
+        .waypoints
+        .iter()
+        .map(|w| w.name.as_str())
+        .collect();
+    assert_eq!(names, ["Berlin", "Munich", "Rome", "Berlin"]);
 }
