@@ -13,6 +13,21 @@ pub enum Mode {
     Sea,
 }
 
+/// Train services and kinds that news names instead of "train"
+/// (lowercase): a cue for rail wherever modes are read.
+pub const NAMED_TRAINS: &[&str] = &[
+    "shinkansen",
+    "tgv",
+    "eurostar",
+    "thalys",
+    "amtrak",
+    "acela",
+    "sapsan",
+    "tram",
+    "metro",
+    "subway",
+];
+
 impl Mode {
     pub const ALL: [Mode; 4] = [Mode::Rail, Mode::Road, Mode::Air, Mode::Sea];
 

@@ -66,6 +66,9 @@ const LEG_CUES: &[&str] = &["leg", "stretch", "section", "segment"];
 
 /// The mode a cue word names, if any.
 fn mode_word(w: &str) -> Option<Mode> {
+    if crate::mode::NAMED_TRAINS.contains(&w) {
+        return Some(Mode::Rail);
+    }
     match w {
         "train" | "trains" | "rail" | "railway" | "railways" | "railroad" | "track" | "tracks"
         | "locomotive" => Some(Mode::Rail),

@@ -462,3 +462,9 @@ fn the_place_returned_to_is_where_the_trip_began() {
         .collect();
     assert_eq!(names, ["Berlin", "Munich", "Rome", "Berlin"]);
 }
+
+#[test]
+fn a_named_train_service_is_rail() {
+    let it = run("Chancellor Eva Lind took the TGV from Geneva to Munich on Friday.");
+    assert_eq!(summary(&it), ["Eva Lind: Geneva -rail-> Munich"]);
+}
