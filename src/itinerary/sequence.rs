@@ -59,15 +59,24 @@ impl Precedence {
                 }
             }
             // "travelling on to C", "and then return to A": after where the
-            // traveller last was.
+            // traveller last was. "then flew from B to C": B comes after it
+            // (and C after B, by the pair above).
             if matches!(a.sequence, Sequence::Onward | Sequence::Back) {
-                let before = obs[..i]
+                // The place the traveller was at: the last one read before
+                // that is not a "from".
+                let last = obs[..i].iter().enumerate().rev().find_map(|(j, o)| {
+                    let c = cluster_of(o.place).filter(|&c| c != ca)?;
+                    (o.role != PlaceRole::From).then_some((j, c))
+                });
+                // A "from" of this sentence read after it is where the
+                // traveller set off again.
+                let target = obs[last.map_or(0, |(j, _)| j + 1)..i]
                     .iter()
-                    .rev()
-                    .filter(|o| o.role != PlaceRole::From)
-                    .find_map(|o| cluster_of(o.place).filter(|&c| c != ca));
-                if let Some(cp) = before {
-                    p.add(cp, ca, 1.0);
+                    .filter(|o| sentence(o) == sentence(a) && o.role == PlaceRole::From)
+                    .find_map(|o| cluster_of(o.place).filter(|&c| c != ca))
+                    .unwrap_or(ca);
+                if let Some((_, cp)) = last.filter(|&(_, c)| c != target) {
+                    p.add(cp, target, 1.0);
                 }
             }
         }

@@ -226,6 +226,15 @@ fn run(text: &str) -> Itinerary {
     extract(&[doc], &mentions)
 }
 
+/// The first journey's waypoint names.
+fn waypoint_names(it: &Itinerary) -> Vec<&str> {
+    it.journeys[0]
+        .waypoints
+        .iter()
+        .map(|w| w.name.as_str())
+        .collect()
+}
+
 /// "traveller: A -rail-> B -road-> C" for each journey.
 fn summary(it: &Itinerary) -> Vec<String> {
     it.journeys
@@ -455,11 +464,7 @@ fn the_place_returned_to_is_where_the_trip_began() {
         "Chancellor Eva Lind flew into Rome from Munich on Sunday. The chancellor will return to \
         Berlin on Tuesday.",
     );
-    let names: Vec<&str> = it.journeys[0]
-        .waypoints
-        .iter()
-        .map(|w| w.name.as_str())
-        .collect();
+    let names = waypoint_names(&it);
     assert_eq!(names, ["Berlin", "Munich", "Rome", "Berlin"]);
 }
 
@@ -467,4 +472,15 @@ fn the_place_returned_to_is_where_the_trip_began() {
 fn a_named_train_service_is_rail() {
     let it = run("Chancellor Eva Lind took the TGV from Geneva to Munich on Friday.");
     assert_eq!(summary(&it), ["Eva Lind: Geneva -rail-> Munich"]);
+}
+
+#[test]
+fn then_from_a_place_sets_off_from_it_after_the_last() {
+    // By geography Berlin would come between Oslo and Munich.
+    let it = run("Premier Anna Berg drove from Oslo to Munich. She then flew from Berlin to Rome.");
+    let names = waypoint_names(&it);
+    assert_eq!(names, ["Oslo", "Munich", "Berlin", "Rome"]);
+    // How she got from Munich to Berlin is not said: the leg takes her
+    // main mode, with a note.
+    assert!(it.journeys[0].notes.iter().any(|n| n.contains("main mode")));
 }
