@@ -150,6 +150,16 @@ mod test_support {
             .collect()
     }
 
+    /// The text of every place mention of `t`, in order.
+    pub fn texts(t: &str) -> Vec<String> {
+        resolved(t).into_iter().map(|(text, _)| text).collect()
+    }
+
+    /// The place id of every place mention of `t`, in order.
+    pub fn ids(t: &str) -> Vec<String> {
+        resolved(t).into_iter().map(|(_, id)| id).collect()
+    }
+
     /// Owned (text, id) pairs, to compare with [`resolved`].
     pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
         v.iter()

@@ -900,7 +900,7 @@ fn place_what(text: &str, toks: &[Token], lw: &Lower, i: usize, end: usize) -> W
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{pairs, resolved};
+    use super::super::test_support::{ids, pairs, resolved, texts};
     use super::*;
 
     #[test]
@@ -944,8 +944,7 @@ mod tests {
     #[test]
     fn a_place_named_with_a_title_is_a_place() {
         let t = "Prince Charles visited Prince Edward Island and General Santos.";
-        let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(got, ["Prince Edward Island", "General Santos"]);
+        assert_eq!(texts(t), ["Prince Edward Island", "General Santos"]);
     }
 
     #[test]
@@ -987,16 +986,14 @@ mod tests {
     fn a_short_family_name_alone_is_the_person_named_before() {
         // "Xi" is also an alternate name of Ski, Norway.
         let t = "Xi Jinping flew to Moscow. Xi will then visit Minsk.";
-        let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(got, ["Moscow", "Minsk"]);
+        assert_eq!(texts(t), ["Moscow", "Minsk"]);
     }
 
     #[test]
     fn a_feature_generic_after_a_name_is_no_region() {
         let t = "Floods in the Danube Delta and the Central Plateau. Oil from Delta State; \
                  Warri, Delta, is a port.";
-        let got: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(got, ["Delta", "Warri", "Delta"]);
+        assert_eq!(texts(t), ["Delta", "Warri", "Delta"]);
     }
 
     #[test]
@@ -1037,8 +1034,7 @@ mod tests {
     #[test]
     fn particles_join_names_but_not_person_names() {
         let t = "Officials in Dar es Salaam said the flights from Bergen op Zoom resumed.";
-        let names: Vec<String> = resolved(t).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(names, ["Dar es Salaam", "Bergen op Zoom"]);
+        assert_eq!(texts(t), ["Dar es Salaam", "Bergen op Zoom"]);
         let t = "District spokesman Wasdi bin Umri told AFP the roads were open.";
         assert_eq!(resolved(t), pairs(&[]));
     }
@@ -1059,8 +1055,7 @@ mod tests {
     fn dotted_abbreviations_are_prose_codes_states_or_big_cities() {
         let t = "A trader flew from L.A. to the U.K. and on to Morgantown, W. Va. before the D.E. meeting.";
         let got = resolved(t);
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["L.A.", "U.K.", "Morgantown", "W. Va."]);
+        assert_eq!(texts(t), ["L.A.", "U.K.", "Morgantown", "W. Va."]);
         assert_eq!(got[0].1, "geonames:5368361"); // Los Angeles, not Laos
         assert_eq!(got[1].1, "country:GB");
         assert_eq!(got[3].1, "admin1:US.WV");
@@ -1079,8 +1074,10 @@ mod tests {
     fn oceans_are_regions_but_yield_to_longer_names() {
         let t = "Storms over the Pacific reached Atlantic City, then the Indian Ocean and Asia-Pacific markets.";
         let got = resolved(t);
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["Pacific", "Atlantic City", "Indian Ocean", "Asia"]);
+        assert_eq!(
+            texts(t),
+            ["Pacific", "Atlantic City", "Indian Ocean", "Asia"]
+        );
         assert_eq!(got[0].1, "wikipedia:Pacific_Ocean");
         assert_eq!(got[2].1, "wikipedia:Indian_Ocean");
         let oceans = lists().regions.iter().filter(|r| r.feature_code == "OCN");
@@ -1097,9 +1094,10 @@ mod tests {
 
     #[test]
     fn a_small_place_naming_a_disease_is_no_place() {
-        let got = resolved("Cases of Marburg virus were confirmed in Marburg and in Hong Kong.");
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["Marburg", "Hong Kong"]);
+        assert_eq!(
+            texts("Cases of Marburg virus were confirmed in Marburg and in Hong Kong."),
+            ["Marburg", "Hong Kong"]
+        );
         let m = super::super::geoparse_text(Gazetteer::bundled(), 0, "The Marburg virus.");
         assert!(m
             .iter()
@@ -1115,9 +1113,7 @@ mod tests {
     #[test]
     fn a_person_name_stops_at_a_sentence_end() {
         let t = "Mayor Quits. Leeds Mayor John Smith left. Sen. Robert C. Byrd spoke in Leeds.";
-        let got = resolved(t);
-        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
-        assert_eq!(texts, ["Leeds", "Leeds"]);
+        assert_eq!(texts(t), ["Leeds", "Leeds"]);
     }
 
     #[test]
@@ -1177,17 +1173,20 @@ mod tests {
 
     #[test]
     fn a_name_written_the_x_is_the_region_only_after_the() {
-        let got = resolved("Drought in the Sahel spread to Sahel Region villages.");
-        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
-        assert_eq!(ids, ["region:sahel", "admin1:BF.12"]);
+        assert_eq!(
+            ids("Drought in the Sahel spread to Sahel Region villages."),
+            ["region:sahel", "admin1:BF.12"]
+        );
         // "Baltics" is listed only as "the Baltics"; "Baltic states" anywhere.
-        let got = resolved("Troops left the Baltics. Baltic states agreed; Baltics Inc. did not.");
-        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
-        assert_eq!(ids, ["region:baltic_states", "region:baltic_states"]);
+        assert_eq!(
+            ids("Troops left the Baltics. Baltic states agreed; Baltics Inc. did not."),
+            ["region:baltic_states", "region:baltic_states"]
+        );
         // Written bare where the article also writes "the Red Sea".
-        let got = resolved("Red Sea shipping fell after attacks in the Red Sea.");
-        let ids: Vec<&str> = got.iter().map(|(_, id)| id.as_str()).collect();
-        assert_eq!(ids, ["wikipedia:Red_Sea", "wikipedia:Red_Sea"]);
+        assert_eq!(
+            ids("Red Sea shipping fell after attacks in the Red Sea."),
+            ["wikipedia:Red_Sea", "wikipedia:Red_Sea"]
+        );
         let got = resolved("Port Sudan is the capital of Red Sea State.");
         assert!(
             got.iter().all(|(_, id)| id != "wikipedia:Red_Sea"),
