@@ -12,7 +12,7 @@ use crate::geoparse::ResolvedPlace;
 use crate::measure::{geodesic_distance, Km, LatLon};
 use crate::mode::Mode;
 use crate::text::SourceRef;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A station, airport, hotel or other site this close to a town is taken
 /// as part of it (Noi Bai airport is 22 km from central Hanoi).
@@ -141,15 +141,15 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     // The destination is a place the text sends the traveller on from
     // only if no other place qualifies ("arrived in Moscow … before
     // travelling on to St Petersburg").
-    let ends: Vec<bool> = (0..clusters.len())
-        .map(|i| !told.leads_on(i, origin))
+    let ends: BTreeSet<usize> = (0..clusters.len())
+        .filter(|&i| !told.leads_on(i, origin))
+        .map(|i| clusters[i].rep)
         .collect();
-    let index_of = |c: &Cluster| clusters.iter().position(|x| x.rep == c.rep).unwrap_or(0);
     let dest = pick_excluding(
         &clusters,
         origin,
         |c| c.to - c.from,
-        |c| c.to > 0.0 && !c.switch && ends[index_of(c)],
+        |c| c.to > 0.0 && !c.switch && ends.contains(&c.rep),
         false,
     )
     .or_else(|| {
@@ -165,7 +165,7 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     .or_else(|| farthest(&clusters, origin));
     let dest = dest?;
     // A round trip ends where it began: every other place is on the way.
-    let home = origin.filter(|&o| returns_to(obs, &cluster_of, o));
+    let home = origin.filter(|o| homes.contains(o));
     let order = order_by_geography(places, &clusters, origin, home.unwrap_or(dest), &told);
     let stated = told.states(&order[..order.len() - usize::from(home.is_some())]);
     if !stated && (order.len() > 3 || (origin.is_none() && order.len() > 2)) {
