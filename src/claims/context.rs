@@ -117,6 +117,20 @@ pub(crate) fn window(t: &[Tok], f: &Figure) -> (usize, usize) {
     (a, b)
 }
 
+/// Token range of the clause that ends right before token `start` (back
+/// over the breaks that end it, then to the break before it).
+fn clause_before(t: &[Tok], start: usize) -> (usize, usize) {
+    let mut end = start;
+    while end > 0 && is_break(&t[end - 1]) {
+        end -= 1;
+    }
+    let mut begin = end;
+    while begin > 0 && !is_break(&t[begin - 1]) {
+        begin -= 1;
+    }
+    (begin, end)
+}
+
 /// What the context says about one figure.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Reading {
@@ -348,11 +362,7 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
         // The clause before the figure first ("fly to Minsk, some 700 km
         // away, and then return to Beijing, roughly 5,800 km": Beijing for
         // the second figure), then the whole sentence.
-        let before = (0..win.0)
-            .rev()
-            .find(|&k| k + 1 < win.0 && is_break(&t[k]) && !t[k + 1..win.0].iter().all(is_break))
-            .map_or(0, |k| k + 1);
-        (from, to) = leg_hints(t, (before, win.0));
+        (from, to) = leg_hints(t, clause_before(t, win.0));
         if from.is_none() && to.is_none() {
             (from, to) = leg_hints(t, sentence);
         }
