@@ -152,12 +152,12 @@ pub(super) fn write_outputs(b: Builder, _data_dir: &Path, out_dir: &Path) -> io:
         for sid in &d.ids {
             ids.entry(sid.clone()).or_insert(u64::from(id));
         }
+        let region = matches!(d.rec.kind, PlaceKind::Admin1 | PlaceKind::Admin2);
         for (name, kind) in &d.names {
             let f = fold(name);
             if f.is_empty() {
                 continue;
             }
-            let region = matches!(d.rec.kind, PlaceKind::Admin1 | PlaceKind::Admin2);
             for derived in derived_names(&f, region) {
                 names.push((derived, id, MatchKind::Derived));
             }
