@@ -1,20 +1,15 @@
 //! route.geojson: RFC 7946 shape, validated by the tools users open it with
 //! (@placemarkio/check-geojson as in geojson.io; GDAL's ogrinfo as in QGIS).
 
+mod common;
 mod render_fixtures;
 
+use common::write_tmp;
 use journeymap::geojson;
 use render_fixtures::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn write_tmp(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    (dir, path)
-}
 
 fn features(text: &str) -> Vec<Value> {
     let v: Value = serde_json::from_str(text).expect("valid JSON");

@@ -137,17 +137,14 @@ fn seeds_give_kim_by_rail_then_road_and_trump_by_air() {
 /// journey ends where it began.
 #[test]
 fn a_tour_told_in_order_returns_home() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("tour.txt");
-    std::fs::write(
-        &p,
+    let (_dir, p) = common::write_tmp(
+        "tour.txt",
         "MOSCOW (Reuters) - Chinese President Xi Jinping arrived in Moscow on Monday after a \
          nine-hour flight from Beijing, the Kremlin said. Xi will hold talks with Russian \
          President Vladimir Putin before travelling on to St Petersburg by the high-speed Sapsan \
          train, a journey of about four hours.\n\nAfter two days in St Petersburg, Xi is expected \
          to fly to Minsk, the capital of Belarus, and then return to Beijing.\n",
-    )
-    .unwrap();
+    );
     let it = itinerary_json(&[p.to_str().unwrap()]);
     let xi = journey(&it, "Xi Jinping");
     assert_eq!(
@@ -168,13 +165,10 @@ fn a_tour_told_in_order_returns_home() {
 
 #[test]
 fn malformed_itinerary_names_the_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("bad.toml");
-    std::fs::write(
-        &p,
+    let (dir, p) = common::write_tmp(
+        "bad.toml",
         "[[journey]]\ntraveller = \"A\"\n\n[[journey.waypoint]]\nname = \"X\"\nlat = 10.0\nlon = 200.0\nrole = \"origin\"\n\n[[journey.waypoint]]\nname = \"Y\"\nlat = 1.0\nlon = 2.0\nrole = \"destination\"\n\n[[journey.leg]]\nmode = \"rail\"\n",
-    )
-    .unwrap();
+    );
     let out = bin()
         .args(["run", "--itinerary"])
         .arg(&p)

@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+use common::write_tmp;
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_journeymap"))
 }
@@ -11,9 +14,7 @@ fn bin() -> Command {
 /// `journeymap run` on one article written into a temporary directory,
 /// with `--out <dir>/out`.
 fn run_article(text: &str) -> (tempfile::TempDir, std::process::Output) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("article.txt");
-    std::fs::write(&article, text).unwrap();
+    let (dir, article) = write_tmp("article.txt", text);
     let out = dir.path().join("out");
     let st = bin()
         .args([
@@ -74,13 +75,10 @@ fn bare_journeymap_runs_the_seeds_and_writes_out() {
 
 #[test]
 fn edited_itinerary_is_used() {
-    let dir = tempfile::tempdir().unwrap();
-    let it = dir.path().join("it.toml");
-    std::fs::write(
-        &it,
+    let (dir, it) = write_tmp(
+        "it.toml",
         "[[journey]]\ntraveller = \"A\"\n\n[[journey.waypoint]]\nname = \"Dong Dang\"\nlat = 21.9569\nlon = 106.7083\nrole = \"origin\"\n\n[[journey.waypoint]]\nname = \"Hanoi\"\nlat = 21.0245\nlon = 105.8412\nrole = \"destination\"\n\n[[journey.leg]]\nmode = \"road\"\n",
-    )
-    .unwrap();
+    );
     let out = bin()
         .args(["run", "seeds", "--itinerary"])
         .arg(&it)

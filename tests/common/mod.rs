@@ -5,15 +5,22 @@
 
 use serde_json::Value;
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// `text` written to a file `name` in a new temporary directory (removed
+/// when the returned guard drops).
+pub fn write_tmp(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write temp file");
+    (dir, path)
+}
 
 /// `journeymap places --json` on `text` written to a temporary article
 /// file: the mentions as JSON objects (fails the test if the run fails).
 pub fn places_json(text: &str) -> Vec<Value> {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("article.txt");
-    std::fs::write(&file, text).expect("write article");
+    let (_dir, file) = write_tmp("article.txt", text);
     places_json_of(&file)
 }
 
