@@ -38,6 +38,12 @@ pub(super) fn person_tokens(
             }
             && !lw.is(k, COMMON)
     };
+    // A run that is a place's whole name is no person: "Prince Edward
+    // Island", "General Santos", "George Town".
+    let named_place = |a: usize, e: usize| {
+        !g.lookup(&fold_fast(&text[toks[a].span.start..toks[e].span.end]))
+            .is_empty()
+    };
     let mut k = 0;
     while k < n {
         if !toks[k].cap {
@@ -49,10 +55,7 @@ pub(super) fn person_tokens(
             while same_name(e + 1) {
                 e += 1;
             }
-            // A place named with a title: "Prince Edward Island", "Prince
-            // George", "General Santos".
-            let whole = fold_fast(&text[toks[k].span.start..toks[e].span.end]);
-            if g.lookup(&whole).is_empty() {
+            if !named_place(k, e) {
                 person[k + 1..=e].iter_mut().for_each(|p| *p = true);
             }
             k = e + 1;
@@ -63,7 +66,9 @@ pub(super) fn person_tokens(
             while same_name(e + 1) && e < k + 3 {
                 e += 1;
             }
-            person[k..=e].iter_mut().for_each(|p| *p = true);
+            if !named_place(k, e) {
+                person[k..=e].iter_mut().for_each(|p| *p = true);
+            }
             k = e + 1;
             continue;
         }
@@ -77,8 +82,7 @@ pub(super) fn person_tokens(
                 e += 1;
             }
             let syllables_short = (k + 1..=e).all(|s| toks[s].span.len() <= 8);
-            let whole = fold_fast(&text[toks[k].span.start..toks[e].span.end]);
-            if syllables_short && g.lookup(&whole).is_empty() {
+            if syllables_short && !named_place(k, e) {
                 person[k..=e].iter_mut().for_each(|p| *p = true);
                 k = e + 1;
                 continue;

@@ -942,9 +942,13 @@ mod tests {
     }
 
     #[test]
-    fn a_place_named_with_a_title_is_a_place() {
+    fn a_place_named_like_a_person_is_a_place() {
         let t = "Prince Charles visited Prince Edward Island and General Santos.";
         assert_eq!(texts(t), ["Prince Edward Island", "General Santos"]);
+        // From a given name on: "Ann Arbor", "George Town" (and still
+        // "Sarah Huckabee Sanders" is a person).
+        let t = "Sarah Huckabee Sanders flew from Ann Arbor to George Town.";
+        assert_eq!(texts(t), ["Ann Arbor", "George Town"]);
     }
 
     #[test]
