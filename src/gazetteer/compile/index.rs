@@ -61,9 +61,11 @@ fn derived_names(folded: &str, region: bool) -> Vec<String> {
                 out.push(rest.to_string());
             }
         }
-        // "Zamfara State" is written "Zamfara" (not "Free State").
+        // "Zamfara State" is written "Zamfara". A common word left over
+        // ("Free" of "Free State") is rejected by the recogniser's
+        // common-word rule, as any one-word common name is.
         if let Some(rest) = folded.strip_suffix(" state") {
-            if rest.len() >= 3 && rest != "free" {
+            if rest.len() >= 3 {
                 out.push(rest.to_string());
             }
         }
