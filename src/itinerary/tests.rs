@@ -454,8 +454,13 @@ fn an_ordinal_of_a_thing_is_no_other_trip() {
         electric bus line.",
     );
     assert_eq!(summary(&it), ["Eva Lind: Munich -road-> Berlin"]);
-    let it = run("Eva Lind recalled their first summit in Berlin in 1990, flying from Rome.");
+    // Told of another event, a flight is no leg of this trip; the same
+    // flight told plainly is one.
+    let it =
+        run("Chancellor Eva Lind recalled their first summit, when she flew from Rome to Berlin.");
     assert!(it.journeys.is_empty(), "{:?}", summary(&it));
+    let it = run("Chancellor Eva Lind recalled the summit, when she flew from Rome to Berlin.");
+    assert_eq!(summary(&it), ["Eva Lind: Rome -air-> Berlin"]);
 }
 
 #[test]
