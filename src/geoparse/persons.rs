@@ -40,10 +40,7 @@ pub(super) fn person_tokens(
     };
     // A run that is a place's whole name is no person: "Prince Edward
     // Island", "General Santos", "George Town".
-    let named_place = |a: usize, e: usize| {
-        !g.lookup(&fold_fast(&text[toks[a].span.start..toks[e].span.end]))
-            .is_empty()
-    };
+    let named_place = |a: usize, e: usize| is_place_name(g, text, toks, a, e);
     let mut k = 0;
     while k < n {
         if !toks[k].cap {
@@ -114,9 +111,7 @@ pub(super) fn person_tokens(
                 && toks[k - 2].cap
                 && !toks[k - 1].cap
                 && continues(text, toks, k - 1)
-                && !g
-                    .lookup(&fold_fast(&text[toks[k - 2].span.start..toks[k].span.end]))
-                    .is_empty()
+                && is_place_name(g, text, toks, k - 2, k)
         };
         let lone = || {
             !(same_name(k + 1)
@@ -162,6 +157,12 @@ pub(super) fn person_tokens(
         person[k] = true;
     }
     person
+}
+
+/// Are tokens `a..=e` together a name in the gazetteer (an index look-up,
+/// no candidates built)?
+fn is_place_name(g: &Gazetteer, text: &str, toks: &[Token], a: usize, e: usize) -> bool {
+    g.is_name(&fold_fast(&text[toks[a].span.start..toks[e].span.end]))
 }
 
 /// [`major_place`] of a lowercase word, memoised (a full ranking of
