@@ -124,11 +124,9 @@ impl Journey {
         }
         let origin = self.waypoints[0].point();
         (1..last)
-            .max_by(|&a, &b| {
-                let d = |i: usize| geodesic_distance(origin, self.waypoints[i].point()).0;
-                d(a).total_cmp(&d(b)).then(b.cmp(&a))
-            })
-            .unwrap_or(last)
+            .map(|i| (i, geodesic_distance(origin, self.waypoints[i].point()).0))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(last, |(i, _)| i)
     }
 }
 

@@ -110,13 +110,11 @@ pub(crate) fn straight_measure(j: &Journey, a: usize, b: usize) -> Option<Measur
 pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) -> JourneyReport {
     let legs = legs_of(routed, index);
     let last_wp = j.waypoints.len().saturating_sub(1);
-    let mut measures: Vec<Measure> = j
-        .known_origin()
-        .is_some()
-        .then(|| straight_measure(j, 0, j.far_end()))
-        .flatten()
-        .into_iter()
-        .collect();
+    // Origin → destination, or a round trip's farthest point; none without
+    // a stated origin.
+    let far = j.far_end();
+    let straight = j.known_origin().and_then(|_| straight_measure(j, 0, far));
+    let mut measures: Vec<Measure> = straight.iter().cloned().collect();
     if let Some(m) = sum_measure(j, &legs, "total", None) {
         measures.push(m);
     }
@@ -176,16 +174,11 @@ pub(crate) fn journey_report(index: usize, j: &Journey, routed: &[RoutedLeg]) ->
         traveller: j.traveller.clone(),
         origin: waypoint_name(j, 0),
         destination: waypoint_name(j, last_wp),
-        straight_line_km: j
-            .known_origin()
-            .is_some()
-            .then(|| straight_measure(j, 0, j.far_end()))
-            .flatten()
-            .map(|m| m.km),
+        straight_line_km: straight.as_ref().map(|m| m.km),
         round_trip: j.is_round_trip(),
         straight_line_to: j
             .known_origin()
-            .and_then(|_| j.waypoints.get(j.far_end()))
+            .and_then(|_| j.waypoints.get(far))
             .map(|w| w.name.clone()),
         total_km: r1(legs.iter().map(|l| leg_km(l).0).sum()),
         legs: leg_reports,
