@@ -281,6 +281,32 @@ fn leg_hints(t: &[Tok], range: (usize, usize)) -> (Option<String>, Option<String
     (from, to)
 }
 
+/// Where "<compass point> of" stands in `words` ("300 km north of the
+/// border"): the index of its "of".
+fn bearing_of(words: &[String]) -> Option<usize> {
+    words
+        .windows(2)
+        .position(|p| {
+            p[1] == "of"
+                && matches!(
+                    p[0].as_str(),
+                    "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeast"
+                        | "northwest"
+                        | "southeast"
+                        | "southwest"
+                        | "north-east"
+                        | "north-west"
+                        | "south-east"
+                        | "south-west"
+                )
+        })
+        .map(|i| i + 1)
+}
+
 /// Decides whether a figure is about the journey, and what it measures.
 /// `None` when it is not a claim (a height, a stop, a point in time).
 pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
@@ -367,6 +393,15 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
             (from, to) = leg_hints(t, sentence);
         }
     }
+    // "Komsomolsk, about 1,000 km east of Vostochny": a distance between
+    // the place the clause describes and the one after "east of".
+    let bearing = bearing_of(&words);
+    if let Some(anchor) = bearing.and_then(|i| place_after(t, win.0 + i + 1, win.1)) {
+        if to.as_deref() == Some(anchor.as_str()) {
+            to = from.take();
+        }
+        from = Some(anchor);
+    }
     let window_mode = nearest_mode(t, win, f);
     let mode_hint = window_mode.or_else(|| nearest_mode(t, sentence, f));
     // Strong cues: the head noun itself, its modifiers, or "by/of X" after it.
@@ -388,27 +423,8 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
         .collect::<Vec<_>>()
         .windows(2)
         .any(|p| p[0] == "straight" && p[1] == "line");
-    // "300 km north of the border": a distance between places.
-    let bearing_of = words.windows(2).any(|p| {
-        p[1] == "of"
-            && matches!(
-                p[0].as_str(),
-                "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-                    | "north-east"
-                    | "north-west"
-                    | "south-east"
-                    | "south-west"
-            )
-    });
     let straight = has(&["crow", "apart"])
-        || bearing_of
+        || bearing.is_some()
         || straight_line
         || (has(&["direct"]) && !has(&["flight", "train", "route", "flights", "trains"]));
     let measured = if straight {

@@ -69,6 +69,16 @@ fn straight_line_cues() {
 }
 
 #[test]
+fn a_distance_east_of_a_place_runs_from_that_place() {
+    // The place described (after "to") is one end, the one after "east of"
+    // the other; the journey's start is neither.
+    let c = one("He then travelled by train to Komsomolsk, about 1,000 km east of Vostochny.");
+    assert_eq!(c.measured, Measured::StraightLine);
+    assert_eq!(c.from.as_deref(), Some("Vostochny"));
+    assert_eq!(c.to.as_deref(), Some("Komsomolsk"));
+}
+
+#[test]
 fn two_figures_in_one_sentence_keep_their_own_measure() {
     let c = claims(
         "Although the towns are only about 2900 kilometers apart as the crow flies, \

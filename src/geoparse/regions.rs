@@ -228,14 +228,19 @@ impl Regions {
 
 /// Is first-level region `region` all but the city `city` (Moscow,
 /// Beijing, Vienna, Bremen): the city is in it and holds at least half its
-/// people? A name with such a city among its readings means the city, and
-/// naming other regions of the country says nothing for a region reading.
+/// people, or is the seat the region is named after and holds at least a
+/// quarter of them (Khabarovsk, São Paulo; not Quebec City)? A name with
+/// such a city among its readings means the city, and naming other regions
+/// of the country says nothing for a region reading.
 fn is_city_region(region: &Place<'_>, city: &Place<'_>) -> bool {
     const HALF_IN_DECADES: f64 = 0.301;
+    const QUARTER_IN_DECADES: f64 = 0.602;
     city.country() == region.country()
         && city.admin1_name() == region.admin1_name()
         && city.population() > 0
-        && (city.population() as f64).log10() >= region.size_decades() - HALF_IN_DECADES
+        && ((city.population() as f64).log10() >= region.size_decades() - HALF_IN_DECADES
+            || city.feature_code() == "PPLA"
+                && (city.population() as f64).log10() >= region.size_decades() - QUARTER_IN_DECADES)
 }
 
 /// (country, admin1 name or "") of a country or first-level region.
@@ -576,5 +581,12 @@ mod tests {
         // as the region beside its siblings.
         let t = "Storms hit Texas, Georgia and Florida.";
         assert_eq!(id_of(t, "Georgia"), "admin1:US.GA");
+        // The seat a region is named after, with a quarter of its people, is
+        // the city beside another region; Quebec City (a fifteenth of
+        // Quebec) is not.
+        let t = "The train passed Khabarovsk on its way to the Amur region.";
+        assert_eq!(id_of(t, "Khabarovsk"), "geonames:2022890");
+        let t = "Flooding hit Ontario and Quebec.";
+        assert_eq!(id_of(t, "Quebec"), "admin1:CA.10");
     }
 }

@@ -282,6 +282,12 @@ pub const DEPARTURE: &[&str] = &[
     "set",
 ];
 
+/// Verbs after which "at X" names a point passed on the way ("crossed the
+/// border at Khasan").
+pub const CROSSING: &[&str] = &[
+    "cross", "crossed", "crosses", "crossing", "pass", "passed", "passes", "passing",
+];
+
 /// Verbs after which "in X" / "at X" names a stop on the way.
 pub const STOPPING: &[&str] = &[
     "stop",

@@ -60,11 +60,25 @@ const ONWARD: &[&str] = &[
     "continued",
     "continuing",
 ];
+/// Sentence openers that put the sentence's movement after what was told
+/// before ("After the talks, …", "Afterwards, …").
+const OPENS_ONWARD: &[&str] = &[
+    "after",
+    "afterwards",
+    "afterward",
+    "subsequently",
+    "then",
+    "next",
+];
 /// Words that take the traveller back to an earlier place.
 const BACK: &[&str] = &["return", "returns", "returned", "returning", "back", "home"];
 /// How far before a place's preposition a sequence word may stand ("and
 /// then return to X").
 const SEQUENCE_WINDOW: usize = 4;
+/// How far before a place its verb of movement may stand for a sequence
+/// word before that verb to count ("then travelled on the … Railway past
+/// X to Y").
+const VERB_REACH: usize = 10;
 
 /// The sequence word before the place starting at token `first`, for a
 /// place the traveller goes to or through.
@@ -73,10 +87,26 @@ fn sequence_of(toks: &[Token<'_>], first: usize, role: PlaceRole) -> Sequence {
         return Sequence::Unsaid;
     }
     let window = &toks[first.saturating_sub(SEQUENCE_WINDOW + 1)..first];
-    let has = |list: &[&str]| window.iter().any(|t| list.contains(&t.lower.as_str()));
+    // "then travelled on the Trans-Siberian past X to Y": the word may stand
+    // before the verb of movement, further back than the window.
+    let verb = (first.saturating_sub(VERB_REACH)..first)
+        .rev()
+        .find(|&i| cues::MOVEMENT.contains(&toks[i].lower.as_str()));
+    let before_verb = verb.map_or(&toks[..0], |v| &toks[v.saturating_sub(2)..v]);
+    let has = |list: &[&str]| {
+        window
+            .iter()
+            .chain(before_verb)
+            .any(|t| list.contains(&t.lower.as_str()))
+    };
+    // "After the summit, Kim travelled to X": a sentence that opens on what
+    // came before moves the traveller on.
+    let opens_onward = toks
+        .first()
+        .is_some_and(|t| OPENS_ONWARD.contains(&t.lower.as_str()));
     if has(BACK) {
         Sequence::Back
-    } else if has(ONWARD) {
+    } else if has(ONWARD) || opens_onward {
         Sequence::Onward
     } else {
         Sequence::Unsaid
@@ -712,22 +742,32 @@ fn moving_word(w: &str) -> bool {
     cues::MOVEMENT.contains(&w) || matches!(w, "off" | "out" | "leave" | "headed" | "bound")
 }
 
-/// "in"/"at"/"on" take their role from the verb before them.
+/// "in"/"at"/"on" take their role from the nearest verb before them:
+/// "left Pyongyang on Sunday and crossed the border at Khasan" passes
+/// Khasan; the earlier "left" belongs to Pyongyang.
 fn refine(toks: &[Token<'_>], prep: usize, role: PlaceRole) -> (PlaceRole, bool) {
     if role != PlaceRole::At {
         return (role, false);
     }
     let window = &toks[prep.saturating_sub(6)..prep];
-    let has = |list: &[&str]| window.iter().any(|t| list.contains(&t.lower.as_str()));
-    if has(cues::STOPPING) {
-        (PlaceRole::Via, true)
-    } else if has(cues::ARRIVAL) {
-        (PlaceRole::To, false)
-    } else if has(cues::DEPARTURE) {
-        (PlaceRole::From, false)
-    } else {
-        (PlaceRole::At, false)
-    }
+    window
+        .iter()
+        .rev()
+        .find_map(|t| {
+            let w = t.lower.as_str();
+            if cues::CROSSING.contains(&w) {
+                Some((PlaceRole::Via, false))
+            } else if cues::STOPPING.contains(&w) {
+                Some((PlaceRole::Via, true))
+            } else if cues::ARRIVAL.contains(&w) {
+                Some((PlaceRole::To, false))
+            } else if cues::DEPARTURE.contains(&w) {
+                Some((PlaceRole::From, false))
+            } else {
+                None
+            }
+        })
+        .unwrap_or((PlaceRole::At, false))
 }
 
 fn weight(role: PlaceRole) -> f64 {

@@ -489,3 +489,32 @@ fn then_from_a_place_sets_off_from_it_after_the_last() {
     // main mode, with a note.
     assert!(it.journeys[0].notes.iter().any(|n| n.contains("main mode")));
 }
+
+#[test]
+fn a_border_crossed_at_a_place_passes_it() {
+    // "left Vienna … and crossed the border at Hegyeshalom": the nearest
+    // verb, not the earlier "left", gives Hegyeshalom its role.
+    let it = run(
+        "Chancellor Eva Lind left Vienna by train on Monday and crossed the border at \
+        Hegyeshalom before heading on towards Budapest.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Vienna -rail-> Hegyeshalom -rail-> Budapest"]
+    );
+}
+
+#[test]
+fn a_sequence_word_before_the_verb_or_opening_the_sentence_moves_on() {
+    // By geography Berlin would come before Rome.
+    let it = run(
+        "Premier Anna Berg flew from Oslo to Rome on Monday for talks. After the talks, Berg \
+        flew to Berlin. She then travelled on the overnight sleeper train to Geneva.",
+    );
+    assert_eq!(waypoint_names(&it), ["Oslo", "Rome", "Berlin", "Geneva"]);
+    let it = run(
+        "Premier Anna Berg flew from Oslo to Rome on Monday for talks. Berg then travelled \
+        by the overnight sleeper train of the state railway to Berlin.",
+    );
+    assert_eq!(waypoint_names(&it), ["Oslo", "Rome", "Berlin"]);
+}
