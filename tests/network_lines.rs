@@ -298,6 +298,24 @@ const LONG_GAPS: &[(&str, &str, &str)] = &[
     ("nankun", "nanning", "longan"),
     ("kunming-hekou", "jianshui", "mengzi"),
     ("north-south", "minh-khoi", "cho-sy"),
+    (
+        "transsib-khabarovsk-ussuriysk",
+        "luchegorsk-st",
+        "dalnerechensk",
+    ),
+    ("transsib-khabarovsk-ussuriysk", "ruzhino", "spassk-dalny"),
+    (
+        "transsib-belogorsk-khabarovsk",
+        "arkhara",
+        "@49.1033,130.7592",
+    ),
+    (
+        "transsib-belogorsk-khabarovsk",
+        "birobidzhan-1",
+        "in-smidovich",
+    ),
+    ("khabarovsk-komsomolsk", "volochayevka-2", "litovko"),
+    ("khabarovsk-komsomolsk", "litovko", "@50.0953,136.5011"),
 ];
 
 /// The corridors the seed articles need: Pyongyang to Đồng Đăng and Hanoi

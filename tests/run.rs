@@ -174,3 +174,70 @@ fn an_article_without_a_journey_says_so() {
     assert!(err.contains("--itinerary"), "{err}");
     assert!(!out.exists(), "nothing is written");
 }
+
+/// A journey told the way news tells it, across the Russian Far East: the
+/// border crossing, a sequence word before the verb, a sentence opening on
+/// what came before, a cosmodrome, a region named after its seat
+/// (Khabarovsk), a reported plan ("said … would"), and a distance "east of"
+/// a place. Every leg routes on the bundled network.
+#[test]
+fn a_train_journey_across_the_russian_far_east() {
+    let (dir, st) = run_article(
+        "SEOUL (Reuters) - North Korean leader Kim Jong Un's train left Pyongyang on Sunday and \
+         crossed the border at Khasan on Tuesday before heading north towards Ussuriysk. The \
+         train then travelled on the Trans-Siberian Railway past Khabarovsk to Belogorsk, \
+         where it turned onto the branch line to the Vostochny Cosmodrome in the Amur region.\n\n\
+         After the summit, Kim travelled by train to Komsomolsk-on-Amur, about 1,000 km east \
+         of Vostochny. Officials said Kim would then go on to Vladivostok before returning to \
+         Pyongyang.\n",
+    );
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let out = dir.path().join("out");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let j = &report["journeys"][0];
+    let legs = j["legs"].as_array().unwrap();
+    let stops: Vec<&str> = std::iter::once(legs[0]["from"].as_str().unwrap())
+        .chain(legs.iter().map(|l| l["to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        stops,
+        [
+            "Pyongyang",
+            "Khasan",
+            "Ussuriysk",
+            "Khabarovsk",
+            "Belogorsk",
+            "Vostochny",
+            "Komsomolsk-on-Amur",
+            "Vladivostok",
+            "Pyongyang"
+        ]
+    );
+    for l in legs {
+        assert_eq!(l["mode"], "rail", "{l}");
+        assert_eq!(l["routed"], true, "{l}");
+    }
+    // Khabarovsk is the city on the Trans-Siberian, not the krai's centre
+    // 550 km to the north-east: the leg from Ussuriysk is the line's
+    // 656 km of km posts.
+    let khb = legs[2]["length_km"].as_f64().unwrap();
+    assert!(
+        (640.0..670.0).contains(&khb),
+        "Ussuriysk–Khabarovsk {khb} km"
+    );
+    let claim = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["claim"]["sources"][0]["figure"]["quote"] == "about 1,000 km")
+        .expect("the 1,000 km claim");
+    assert_eq!(
+        claim["named"]["label"],
+        "straight line Vostochny → Komsomolsk-on-Amur"
+    );
+}

@@ -169,7 +169,7 @@ fn head_noun(t: &[Tok], f: &Figure, win_end: usize) -> Option<(usize, Vec<usize>
             || OTHER_NOUNS.contains(&w.as_str())
             || matches!(
                 w.as_str(),
-                "drive" | "flight" | "track" | "road" | "railway"
+                "drive" | "flight" | "track" | "road" | "railway" | "line"
             )
         {
             return Some((k, mods));
@@ -205,6 +205,11 @@ fn nearest_mode(t: &[Tok], range: (usize, usize), f: &Figure) -> Option<Mode> {
         .filter_map(|k| {
             let w = t[k].lower();
             let m = mode_word(&w)?;
+            // "China Road and Bridge Corporation", "Abbey Road": a road in
+            // a name is no cue.
+            if m == Mode::Road && in_name(t, k) {
+                return None;
+            }
             // "air" and "sea" only count in "by air", "by sea".
             if matches!(w.as_str(), "air" | "sea") && !(k > 0 && t[k - 1].is("by")) {
                 return None;
@@ -213,6 +218,11 @@ fn nearest_mode(t: &[Tok], range: (usize, usize), f: &Figure) -> Option<Mode> {
         })
         .min_by_key(|&(d, _)| d)
         .map(|(_, m)| m)
+}
+
+/// Is token `k` a capitalised word inside a capitalised run ("China Road")?
+fn in_name(t: &[Tok], k: usize) -> bool {
+    t[k].is_capitalised() && k > 0 && t[k - 1].is_capitalised() && !t[k - 1].is_punct('.')
 }
 
 /// Capitalised place words after `k` ("Pyongyang", "Dong Dang", "North
@@ -416,6 +426,8 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
                 mode_word(&w)
             })
             .next()
+            // "The 472-km line": a line measured in km is a railway.
+            .or_else(|| matches!(t[*k].lower().as_str(), "line" | "lines").then_some(Mode::Rail))
     });
     let straight_line = words
         .iter()

@@ -79,6 +79,14 @@ fn a_distance_east_of_a_place_runs_from_that_place() {
 }
 
 #[test]
+fn a_line_is_a_railway_and_a_road_in_a_name_is_no_road() {
+    let c = one("The 472-km line, built by China Road and Bridge Corporation, opened in 2017.");
+    assert_eq!(c.measured, Measured::RailTrack);
+    let c = one("He drove 40 km along Abbey Road to the studio.");
+    assert_eq!(c.measured, Measured::Road);
+}
+
+#[test]
 fn two_figures_in_one_sentence_keep_their_own_measure() {
     let c = claims(
         "Although the towns are only about 2900 kilometers apart as the crow flies, \
@@ -199,6 +207,9 @@ fn traveller_from_names_and_pronouns() {
     assert_eq!(c.measured, Measured::Flight);
     let c = one("The towns are 40 km apart.");
     assert_eq!(c.traveller, None);
+    // "across the Atlantic took": a place before the verb, not a person.
+    let c = claims("Biden flew home. The flight across the Atlantic took about 10 hours.");
+    assert_eq!(c[0].traveller, None);
 }
 
 #[test]

@@ -172,20 +172,29 @@ pub(crate) fn persons(t: &[Tok]) -> Vec<(usize, String)> {
             .get(k)
             .is_some_and(|x| x.kind == Kind::Word && !x.is_capitalised())
             && (VERBS.contains(&next.as_str()) || next.ends_with("ed") || next.ends_with("ing"));
-        // A name after "from", "to", "in"… is a place, not a traveller.
-        let after_preposition = matches!(
-            prev.as_str(),
-            "from"
-                | "to"
-                | "in"
-                | "into"
-                | "at"
-                | "near"
-                | "through"
-                | "via"
-                | "across"
-                | "towards"
-        );
+        // A name after "from", "to", "in"… ("across the Atlantic") is a
+        // place, not a traveller.
+        let is_preposition = |w: &str| {
+            matches!(
+                w,
+                "from"
+                    | "to"
+                    | "in"
+                    | "into"
+                    | "at"
+                    | "near"
+                    | "through"
+                    | "via"
+                    | "across"
+                    | "towards"
+                    | "over"
+            )
+        };
+        let prev2 = start
+            .checked_sub(2)
+            .map(|p| t[p].lower())
+            .unwrap_or_default();
+        let after_preposition = is_preposition(&prev) || (prev == "the" && is_preposition(&prev2));
         let person = !after_preposition
             && ((possessive && TRAVEL_NOUNS.contains(&next.as_str()))
                 || (!possessive && verb_next)

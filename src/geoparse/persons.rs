@@ -47,6 +47,21 @@ pub(super) fn person_tokens(
             k += 1;
             continue;
         }
+        // "General Secretary To Lam", "President Le Duan": a family name
+        // that is also a short English word, then one more name word and
+        // no third ("President To Visit Hanoi" is a headline).
+        let short_family =
+            |j: usize| j < n && toks[j].cap && toks[j].sep == Sep::Space && toks[j].span.len() <= 2;
+        if lw.is(k, TITLE)
+            && short_family(k + 1)
+            && lw.is(k + 1, COMMON)
+            && same_name(k + 2)
+            && !same_name(k + 3)
+        {
+            person[k + 1..=k + 2].iter_mut().for_each(|p| *p = true);
+            k += 3;
+            continue;
+        }
         if lw.is(k, TITLE) && same_name(k + 1) && !lw.is(k + 1, TITLE) {
             let mut e = k + 1;
             while same_name(e + 1) {

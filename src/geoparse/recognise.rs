@@ -942,6 +942,20 @@ mod tests {
     }
 
     #[test]
+    fn a_short_family_name_after_a_title_is_a_person() {
+        // "To Lam" (Tô Lâm); a third capitalised word makes it a headline.
+        let t = "Putin met General Secretary To Lam in Hanoi. Lam said it was historic.";
+        assert_eq!(texts(t), ["Hanoi"]);
+        assert_eq!(texts("President To Visit Hanoi And Hue"), ["Hanoi", "Hue"]);
+        // "Far East" is no Pharr, Texas; the Russian Far East is a region.
+        assert_eq!(texts("He flew to the Far East."), Vec::<&str>::new());
+        assert_eq!(
+            resolved("He toured the Russian Far East.")[0].1,
+            "region:russian_far_east"
+        );
+    }
+
+    #[test]
     fn a_place_named_like_a_person_is_a_place() {
         let t = "Prince Charles visited Prince Edward Island and General Santos.";
         assert_eq!(texts(t), ["Prince Edward Island", "General Santos"]);

@@ -211,6 +211,20 @@ pub const OTHER_TRIP: &[&str] = &[
     "once",
 ];
 
+/// Verbs of reporting: "would" after one of them is the plan reported
+/// ("the Kremlin said he would return to Moscow"), not a supposition.
+pub const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "confirmed",
+    "told",
+    "reported",
+    "added",
+    "stated",
+    "according",
+];
+
 /// Words after `last` that make it point at another trip ("the last
 /// time", "his last visit", "last year").
 pub const LAST_TRIP_NOUNS: &[&str] = &[
@@ -302,6 +316,12 @@ pub const STOPPING: &[&str] = &[
     "swapped",
     "switched",
     "transferred",
+];
+
+/// Facilities named with the place they are at ("the airport at X", "the
+/// station in Y").
+pub const FACILITIES: &[&str] = &[
+    "airport", "airfield", "airbase", "station", "port", "terminal", "crossing", "border",
 ];
 
 /// Words that, between a preposition and a place, do not break the link

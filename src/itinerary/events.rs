@@ -349,6 +349,12 @@ impl Event {
             let nouns = match lower[i] {
                 "first" => cues::FIRST_TRIP_NOUNS,
                 "last" => cues::LAST_TRIP_NOUNS,
+                // "the Kremlin said he would return to Moscow": the plan,
+                // reported; "would have" stays what did not happen.
+                "would" => {
+                    return lower.get(i + 1) == Some(&"have")
+                        || !lower[..i].iter().any(|w| cues::REPORTING.contains(w));
+                }
                 _ => return true,
             };
             lower[i + 1..(i + 3).min(lower.len())]
@@ -696,9 +702,21 @@ fn role_of(
     }
     let mut j = first;
     let mut skipped = 0;
+    // "to the airport at Rzeszów": the "at" after a facility word names
+    // where the facility is; the preposition before it gives the role.
+    let mut facility_at: Option<usize> = None;
     while j > 0 && skipped <= MAX_FILLER {
         j -= 1;
         let w = toks[j].lower.as_str();
+        if matches!(w, "at" | "in")
+            && facility_at.is_none()
+            && j > 0
+            && cues::FACILITIES.contains(&toks[j - 1].lower.as_str())
+        {
+            facility_at = Some(j);
+            skipped += 1;
+            continue;
+        }
         if let Some(role) = cues::role_of_preposition(w) {
             if w == "for"
                 && !j
@@ -722,6 +740,10 @@ fn role_of(
             continue;
         }
         break;
+    }
+    if let Some(at) = facility_at {
+        let (role, stop) = refine(toks, at, PlaceRole::At);
+        return (role, stop, weight(role));
     }
     (PlaceRole::At, false, 0.25)
 }

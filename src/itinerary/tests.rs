@@ -518,3 +518,32 @@ fn a_sequence_word_before_the_verb_or_opening_the_sentence_moves_on() {
     );
     assert_eq!(waypoint_names(&it), ["Oslo", "Rome", "Berlin"]);
 }
+
+#[test]
+fn a_reported_plan_is_this_trip_and_a_supposition_is_not() {
+    let it = run(
+        "Chancellor Eva Lind flew from Berlin to Rome on Monday. Her office said the \
+        chancellor would fly on to Geneva on Friday.",
+    );
+    assert_eq!(waypoint_names(&it), ["Berlin", "Rome", "Geneva"]);
+    let it = run(
+        "Chancellor Eva Lind flew from Berlin to Rome on Monday. Her office said the \
+        chancellor would have flown on to Geneva but for the storm.",
+    );
+    assert_eq!(waypoint_names(&it), ["Berlin", "Rome"]);
+    let it =
+        run("Chancellor Eva Lind flew from Berlin to Rome. A train to Geneva would take longer.");
+    assert_eq!(waypoint_names(&it), ["Berlin", "Rome"]);
+}
+
+#[test]
+fn the_airport_at_a_place_takes_the_role_of_the_preposition_before_it() {
+    let it = run(
+        "Chancellor Eva Lind took the train from Vienna to Budapest. From Budapest, Lind was \
+        driven to the airport at Szeged, where she boarded a plane bound for Rome.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Vienna -rail-> Budapest -road-> Szeged -air-> Rome"]
+    );
+}
