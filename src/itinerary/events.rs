@@ -556,6 +556,12 @@ fn traveller_before(
             // wins over the previous sentence's subject.
             return name_before(s, j, people).or(current);
         }
+        // "Kim's train departed … It then passed through Shenyang": "it"
+        // as the subject of the movement is the traveller's vehicle.
+        // ("the dictator's limo as it left": who is named before it wins.)
+        if w == "it" && m - j <= 3 {
+            return traveller_before(s, j, people, None).or(current);
+        }
         if toks[j].is_capitalised() && name_run(toks, j) > 0 {
             let mut start = j;
             while start > 0 && name_run(toks, start - 1) > j - start + 1 && !in_place(s, start - 1)

@@ -547,3 +547,12 @@ fn the_airport_at_a_place_takes_the_role_of_the_preposition_before_it() {
         ["Eva Lind: Vienna -rail-> Budapest -road-> Szeged -air-> Rome"]
     );
 }
+
+#[test]
+fn it_as_the_subject_of_a_movement_is_the_travellers_vehicle() {
+    let it = run(
+        "Chancellor Eva Lind's train left Vienna on Monday. It then passed through Hegyeshalom \
+        before pulling into Budapest.",
+    );
+    assert_eq!(waypoint_names(&it), ["Vienna", "Hegyeshalom", "Budapest"]);
+}
