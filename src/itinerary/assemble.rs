@@ -168,6 +168,7 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     let home = origin.filter(|o| homes.contains(o));
     let order = order_by_geography(places, &clusters, origin, home.unwrap_or(dest), &told);
     let stated = told.states(&order[..order.len() - usize::from(home.is_some())]);
+    let order = revisit(order, &told.revisits, home);
     if !stated && (order.len() > 3 || (origin.is_none() && order.len() > 2)) {
         notes.push(
             "the order of intermediate places is not stated: they are ordered by geography (shortest path through them)"
@@ -192,6 +193,25 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
         legs,
         notes,
     })
+}
+
+/// "then flew back to Rzeszów": a place gone back to after another is
+/// visited again right after it (the origin of a round trip is already
+/// the last waypoint).
+fn revisit(mut order: Vec<usize>, revisits: &[(usize, usize)], home: Option<usize>) -> Vec<usize> {
+    for &(x, after) in revisits {
+        if Some(x) == home {
+            continue;
+        }
+        let first_x = order.iter().position(|&c| c == x);
+        let last_after = order.iter().rposition(|&c| c == after);
+        if let (Some(px), Some(pa)) = (first_x, last_after) {
+            if px < pa && order.get(pa + 1) != Some(&x) {
+                order.insert(pa + 1, x);
+            }
+        }
+    }
+    order
 }
 
 fn role_at(i: usize, n: usize, has_origin: bool, c: &Cluster) -> Role {
@@ -452,6 +472,10 @@ fn vote_legs(
             // Back at a round trip's origin: the last leg.
             (PlaceRole::To, Some(&a), Some(&b)) if round_trip && a == 0 && b + 1 == n => {
                 vec![n - 2]
+            }
+            // "flew back to B": the leg into B's last visit.
+            (PlaceRole::To, _, Some(&i)) if o.sequence == Sequence::Back => {
+                i.checked_sub(1).into_iter().collect()
             }
             (PlaceRole::To, Some(&i), _) => i.checked_sub(1).into_iter().collect(),
             // A round trip's origin, at both ends: a stay there is no leg.

@@ -12,6 +12,10 @@ use std::collections::BTreeMap;
 #[derive(Debug, Default)]
 pub(super) struct Precedence {
     edges: BTreeMap<(usize, usize), f64>,
+    /// "flew back to B" where B was visited before: (B, the place the
+    /// traveller was at), in reading order. The assembler visits B again
+    /// after that place instead of moving its only visit there.
+    pub(super) revisits: Vec<(usize, usize)>,
 }
 
 /// Weight of "in A, … to B" (a place of the sentence before its
@@ -75,8 +79,15 @@ impl Precedence {
                     .filter(|o| sentence(o) == sentence(a) && o.role == PlaceRole::From)
                     .find_map(|o| cluster_of(o.place).filter(|&c| c != ca))
                     .unwrap_or(ca);
+                let been = obs[..i]
+                    .iter()
+                    .any(|o| cluster_of(o.place) == Some(ca) && o.role != PlaceRole::At);
                 if let Some((_, cp)) = last.filter(|&(_, c)| c != target) {
-                    p.add(cp, target, 1.0);
+                    if a.sequence == Sequence::Back && target == ca && been {
+                        p.revisits.push((ca, cp));
+                    } else {
+                        p.add(cp, target, 1.0);
+                    }
                 }
             }
         }

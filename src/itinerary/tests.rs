@@ -556,3 +556,16 @@ fn it_as_the_subject_of_a_movement_is_the_travellers_vehicle() {
     );
     assert_eq!(waypoint_names(&it), ["Vienna", "Hegyeshalom", "Budapest"]);
 }
+
+#[test]
+fn a_place_gone_back_to_is_visited_again() {
+    // Budapest twice: out to Rome through it, and back through it.
+    let it = run(
+        "Chancellor Eva Lind took the train from Vienna to Budapest, where she boarded a plane \
+        bound for Rome. She then flew back to Budapest and returned to Vienna by train.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Vienna -rail-> Budapest -air-> Rome -air-> Budapest -rail-> Vienna"]
+    );
+}
