@@ -28,6 +28,18 @@ fn run_article(text: &str) -> (tempfile::TempDir, std::process::Output) {
     (dir, st)
 }
 
+/// The label of the measure the report compared the claim quoted `quote`
+/// with ("air route Beijing → Moscow").
+fn named_label(report: &serde_json::Value, quote: &str) -> String {
+    let c = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["claim"]["sources"][0]["figure"]["quote"] == quote)
+        .unwrap_or_else(|| panic!("no claim {quote}: {report:#}"));
+    c["named"]["label"].as_str().unwrap_or("").to_string()
+}
+
 fn copy_seeds(dir: &Path) {
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     for e in std::fs::read_dir("seeds").unwrap() {
@@ -135,15 +147,7 @@ fn figures_with_one_end_named_measure_their_own_legs() {
     );
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
-    let label = |quote: &str| -> String {
-        let c = report["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["claim"]["sources"][0]["figure"]["quote"] == quote)
-            .unwrap_or_else(|| panic!("no claim {quote}: {report:#}"));
-        c["named"]["label"].as_str().unwrap_or("").to_string()
-    };
+    let label = |quote: &str| named_label(&report, quote);
     assert_eq!(label("nine-hour"), "air route Beijing → Moscow");
     assert_eq!(label("some 700 km"), "air route St Petersburg → Minsk");
     // A flight is one leg: the flight home, not St Petersburg → Beijing.
@@ -230,14 +234,55 @@ fn a_train_journey_across_the_russian_far_east() {
         (640.0..670.0).contains(&khb),
         "Ussuriysk–Khabarovsk {khb} km"
     );
-    let claim = report["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["claim"]["sources"][0]["figure"]["quote"] == "about 1,000 km")
-        .expect("the 1,000 km claim");
     assert_eq!(
-        claim["named"]["label"],
+        named_label(&report, "about 1,000 km"),
         "straight line Vostochny → Komsomolsk-on-Amur"
+    );
+}
+
+/// A place gone back to is visited twice, and "the flight" with two
+/// flights in the journey is the one told last before it (with a note),
+/// not both summed.
+#[test]
+fn a_return_through_the_same_airport_and_the_flight_told_last() {
+    let (dir, st) = run_article(
+        "KYIV (AP) — President Volodymyr Zelenskyy left Kyiv by overnight train on Tuesday and \
+         crossed into Poland at Przemyśl.\n\n\
+         From Przemyśl, Zelenskyy was driven to the airport at Rzeszów, where he boarded a plane \
+         bound for Washington. The flight across the Atlantic took about 10 hours.\n\n\
+         He then flew back to Rzeszów and returned to Kyiv by train on Thursday.\n",
+    );
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap())
+            .unwrap();
+    let legs = report["journeys"][0]["legs"].as_array().unwrap();
+    let hops: Vec<String> = legs
+        .iter()
+        .map(|l| {
+            format!(
+                "{}-{}",
+                l["from"].as_str().unwrap(),
+                l["mode"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        hops,
+        [
+            "Kyiv-rail",
+            "Przemyśl-road",
+            "Rzeszów-air",
+            "Washington-air",
+            "Rzeszów-rail"
+        ]
+    );
+    assert_eq!(
+        named_label(&report, "about 10 hours"),
+        "air route Rzeszów → Washington"
     );
 }

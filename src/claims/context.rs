@@ -63,6 +63,8 @@ const HEIGHT_CUES: &[&str] = &[
     "heel", "heels", "measures", "measured",
 ];
 const LEG_CUES: &[&str] = &["leg", "stretch", "section", "segment"];
+/// Head nouns that name a single flight, drive, ride or voyage.
+const ONE_LEG_NOUNS: &[&str] = &["flight", "drive", "ride", "voyage", "crossing"];
 
 /// The mode a cue word names, if any.
 fn mode_word(w: &str) -> Option<Mode> {
@@ -138,6 +140,7 @@ pub(crate) struct Reading {
     pub mode_hint: Option<Mode>,
     pub from: Option<String>,
     pub to: Option<String>,
+    pub one_leg: bool,
 }
 
 fn lower_words(t: &[Tok]) -> Vec<String> {
@@ -455,10 +458,16 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
     } else {
         Measured::Journey
     };
+    // "The flight took ten hours", "a 30-km drive": one leg, not all.
+    let one_leg = head_word
+        .as_deref()
+        .is_some_and(|w| ONE_LEG_NOUNS.contains(&w))
+        || (head_word.is_none() && has(ONE_LEG_NOUNS) && !has(&["flights", "drives", "rides"]));
     Some(Reading {
         measured,
         mode_hint,
         from,
         to,
+        one_leg,
     })
 }

@@ -109,6 +109,10 @@ pub struct Claim {
     /// Place words after "to" (text, not resolved).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// The figure is about one flight, drive, ride or voyage ("the flight
+    /// across the Atlantic took 10 hours"), not all of them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_leg: bool,
     /// Every place the figure is stated, in document order.
     pub sources: Vec<ClaimSource>,
 }
@@ -290,6 +294,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
                     qualifier: f.qualifier,
                     measured: reading.measured,
                     mode_hint: reading.mode_hint,
+                    one_leg: reading.one_leg,
                     traveller,
                     from: reading.from,
                     to: reading.to,

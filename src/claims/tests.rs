@@ -87,6 +87,14 @@ fn a_line_is_a_railway_and_a_road_in_a_name_is_no_road() {
 }
 
 #[test]
+fn one_flight_or_drive_is_one_leg_and_flights_are_not() {
+    assert!(one("The flight across the Atlantic took about 10 hours.").one_leg);
+    assert!(one("He arrived after a drive of several hours.").one_leg);
+    assert!(!one("His flights covered 15,000 km in all.").one_leg);
+    assert!(!one("The journey took 60 hours.").one_leg);
+}
+
+#[test]
 fn two_figures_in_one_sentence_keep_their_own_measure() {
     let c = claims(
         "Although the towns are only about 2900 kilometers apart as the crow flies, \

@@ -75,6 +75,38 @@ fn traveller_matches(journey_traveller: &str, named: &str) -> bool {
         .any(|w| (w.len() >= 3 && jt.contains(&w)) || (w.len() == 2 && jt.first() == Some(&w)))
 }
 
+/// "The flight across the Atlantic took 10 hours" with two flights in the
+/// journey: the flight (waypoint range, through refuelling stops) whose
+/// evidence the text gives last before the claim's sentence, else the
+/// first one.
+fn leg_told_last(j: &Journey, c: &Claim, mode: Mode) -> Option<(usize, usize)> {
+    let at = &c.sources.first()?.sentence;
+    let told = |leg: &crate::itinerary::Leg| {
+        leg.evidence
+            .iter()
+            .filter(|e| e.file == at.file && e.start <= at.start)
+            .map(|e| e.start)
+            .max()
+    };
+    let of_mode = || (0..j.legs.len()).filter(|&l| j.legs[l].mode == mode);
+    let run_of = |leg: usize| {
+        let from = other_end(j, leg + 1, false, mode).unwrap_or(leg);
+        (from, other_end(j, from, true, mode).unwrap_or(leg + 1))
+    };
+    // Only where the journey has more than one such flight or drive.
+    let mut runs: Vec<(usize, usize)> = of_mode().map(run_of).collect();
+    runs.dedup();
+    if runs.len() < 2 {
+        return None;
+    }
+    let leg = of_mode()
+        .filter_map(|l| told(&j.legs[l]).map(|pos| (pos, l)))
+        .max_by_key(|&(pos, l)| (pos, std::cmp::Reverse(l)))
+        .map(|(_, l)| l)
+        .or_else(|| of_mode().next())?;
+    Some(run_of(leg))
+}
+
 /// The journey a claim is about: its traveller, else its places, else the
 /// first journey.
 fn journey_of(it: &Itinerary, c: &Claim) -> Option<usize> {
@@ -132,6 +164,16 @@ fn named_measure(
         match (a_named, b_named) {
             (true, false) => b = other_end(j, a, true, mode).unwrap_or(b),
             (false, true) => a = other_end(j, b, false, mode).unwrap_or(a),
+            (false, false) if c.one_leg => {
+                if let Some((from, to)) = leg_told_last(j, c, mode) {
+                    note.push(format!(
+                        "the sentence does not say which {mode} leg: taken as the one told \
+                         last before it, {} → {}",
+                        j.waypoints[from].name, j.waypoints[to].name
+                    ));
+                    (a, b) = (from, to);
+                }
+            }
             _ => {}
         }
     }
