@@ -6,7 +6,7 @@
 use super::lists::{FastSet, Lists};
 use super::recognise::{fold_fast, Lower, COMMON, MODIFIER, ORG_AFTER, ORG_BEFORE, TITLE};
 use super::tokens::{Sep, Token};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PlaceKind};
 
 pub(super) enum Reject {
     /// An ordinary word: not reported at all.
@@ -44,6 +44,11 @@ pub(super) fn reject(
     if (i..=end).any(|k| person[k]) {
         return Some(Reject::Because("part of a person's name"));
     }
+    if in_particle_name(g, text, toks, i, end) {
+        return Some(Reject::Because(
+            "part of a longer name joined by a particle (\"Palas de Rei\", \"Gare de Lyon\")",
+        ));
+    }
     if feature_generic(toks, lw, i, end) {
         return Some(Reject::Because(
             "the generic word of a physical feature's name (\"Danube Delta\")",
@@ -71,6 +76,45 @@ pub(super) fn reject(
     }
     None
 }
+
+/// Particles that join the words of one name in the languages English news
+/// quotes names from ("Palas de Rei", "Gare de Lyon", "Vasco da Gama").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "di", "du", "des", "do", "da", "dos", "das", "der", "den", "van", "von",
+    "op",
+];
+
+/// Is the match `i..=end` one part of a longer capitalised name joined by
+/// a particle, a name the gazetteer does not hold as a whole (a whole name
+/// it holds, "Santiago de Compostela", is matched before this is asked)?
+/// The part after the particle stays a place when it is a country, a
+/// first-level region or a city of 100,000 people: names are made after
+/// such places ("Tour de France", "Gare de Lyon").
+fn in_particle_name(g: &Gazetteer, text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    let particle = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.sep == Sep::Space && !t.cap && NAME_PARTICLES.contains(&&text[t.span.clone()])
+        })
+    };
+    let name_word = |k: usize| toks.get(k).is_some_and(|t| t.cap && t.sep == Sep::Space);
+    let named_after = || {
+        let name = &text[toks[i].span.start..toks[end].span.end];
+        g.lookup(name).iter().any(|&id| {
+            let p = g.place(id);
+            matches!(p.kind(), PlaceKind::Country | PlaceKind::Admin1)
+                || p.population() >= NAMESAKE_POPULATION
+        })
+    };
+    (particle(end + 1) && name_word(end + 2))
+        || (i >= 2
+            && particle(i - 1)
+            && toks[i - 2].cap
+            && toks[i].sep == Sep::Space
+            && !named_after())
+}
+
+/// How many people a city needs for names to be made after it.
+const NAMESAKE_POPULATION: u64 = 100_000;
 
 /// The capitalised words after token `end` (after an optional possessive
 /// `'s`) include an organisation word: "Chosun Ilbo" (`Some(false)`),

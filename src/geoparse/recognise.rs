@@ -1058,6 +1058,16 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_a_longer_name_joined_by_a_particle_is_no_place() {
+        // "Palas de Rei" is not in the gazetteer: neither "Palas" (an old
+        // name of Rudozem, Bulgaria) nor "Rei" is the place; a country or
+        // big city a name is made after still is.
+        let t = "She walked through Melide, Palas de Rei and Arzúa.";
+        assert_eq!(texts(t), ["Melide", "Arzúa"]);
+        assert_eq!(texts("He watched the Tour de France."), ["France"]);
+    }
+
+    #[test]
     fn a_possessive_inside_a_name_is_read_through() {
         let t = "Officials of the People's Republic of China met envoys in Lisbon's old town.";
         assert_eq!(

@@ -495,11 +495,16 @@ fn vote_legs(
         }
     }
     let main = best(&overall).map(|(m, _)| m).unwrap_or(Mode::Road);
-    let mut defaulted = false;
+    let (mut defaulted, mut flown) = (false, false);
+    let leg_km = |l: usize| {
+        let p = |i: usize| point(&places[clusters[order[i]].rep]);
+        geodesic_distance(p(l), p(l + 1))
+    };
     let legs = votes
         .iter()
         .zip(evidence)
-        .map(|(v, mut ev)| {
+        .enumerate()
+        .map(|(l, (v, mut ev))| {
             ev.sort();
             let total: f64 = v.values().sum();
             match best(v) {
@@ -508,6 +513,15 @@ fn vote_legs(
                     confidence: round2(w / total),
                     evidence: ev,
                 },
+                // "then return to New Delhi" from Tianjin: so far, a flight.
+                None if leg_km(l).0 >= UNSAID_FLIGHT_KM.0 => {
+                    flown = true;
+                    Leg {
+                        mode: Mode::Air,
+                        confidence: 0.3,
+                        evidence: ev,
+                    }
+                }
                 None => {
                     defaulted = true;
                     Leg {
@@ -519,6 +533,12 @@ fn vote_legs(
             }
         })
         .collect();
+    if flown {
+        notes.push(format!(
+            "some legs of {} km or more have no mode in the text: taken as flights",
+            UNSAID_FLIGHT_KM.0
+        ));
+    }
     if defaulted {
         notes.push(format!(
             "some legs have no mode in the text: they take the traveller's main mode ({main})"
@@ -526,6 +546,10 @@ fn vote_legs(
     }
     legs
 }
+
+/// A leg this long with no mode in the text is taken as a flight (news
+/// names the train, car or ship of a long overland or sea trip).
+const UNSAID_FLIGHT_KM: Km = Km(1000.0);
 
 fn best(v: &BTreeMap<Mode, f64>) -> Option<(Mode, f64)> {
     v.iter()

@@ -257,7 +257,9 @@ pub fn role_of_preposition(word: &str) -> Option<PlaceRole> {
         "from" | "left" | "leaving" | "leave" | "leaves" | "departed" | "departing" | "departs"
         | "depart" | "out" => PlaceRole::From,
         "to" | "into" | "towards" | "toward" | "for" | "reach" | "reached" | "reaching"
-        | "reaches" | "reachs" | "onto" => PlaceRole::To,
+        | "reaches" | "reachs" | "onto" | "visit" | "visits" | "visited" | "visiting" => {
+            PlaceRole::To
+        }
         "via" | "through" | "across" | "past" | "near" | "passing" | "over" => PlaceRole::Via,
         "in" | "at" | "on" => PlaceRole::At,
         _ => return None,

@@ -569,3 +569,21 @@ fn a_place_gone_back_to_is_visited_again() {
         ["Eva Lind: Vienna -rail-> Budapest -air-> Rome -air-> Budapest -rail-> Vienna"]
     );
 }
+
+#[test]
+fn a_place_visited_is_gone_to_and_a_long_unsaid_leg_is_flown() {
+    // "visit Oslo" sends her to Oslo; nothing says how she gets there from
+    // Geneva (1,400 km): a flight, not the train of the first leg.
+    let it = run(
+        "Chancellor Eva Lind took the train from Munich to Geneva. She will visit Oslo on \
+        Friday.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Munich -rail-> Geneva -air-> Oslo"]
+    );
+    assert!(it.journeys[0]
+        .notes
+        .iter()
+        .any(|n| n.contains("taken as flights")));
+}
