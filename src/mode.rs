@@ -28,6 +28,35 @@ pub const NAMED_TRAINS: &[&str] = &[
     "subway",
 ];
 
+/// Words that make a train a high-speed one (lowercase; "high-speed" and
+/// "bullet" as written before "train").
+pub const HIGH_SPEED_TRAINS: &[&str] = &[
+    "shinkansen",
+    "tgv",
+    "eurostar",
+    "thalys",
+    "acela",
+    "sapsan",
+    "frecciarossa",
+    "ktx",
+    "fuxing",
+    "high-speed",
+    "bullet",
+];
+
+/// Does `text` name a high-speed train ("by TGV", "the bullet train")?
+///
+/// ```
+/// use journeymap::mode::names_high_speed_train;
+/// assert!(names_high_speed_train("He took the TGV to Marseille."));
+/// assert!(names_high_speed_train("a high-speed train"));
+/// assert!(!names_high_speed_train("He took the overnight train."));
+/// ```
+pub fn names_high_speed_train(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| HIGH_SPEED_TRAINS.contains(&w.to_lowercase().as_str()))
+}
+
 impl Mode {
     pub const ALL: [Mode; 4] = [Mode::Rail, Mode::Road, Mode::Air, Mode::Sea];
 

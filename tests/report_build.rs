@@ -6,7 +6,9 @@ use journeymap::claims::{extract, Qualifier};
 use journeymap::itinerary::{Itinerary, Journey, Leg, Role, Waypoint};
 use journeymap::measure::{Km, LatLon};
 use journeymap::mode::Mode;
-use journeymap::report::{self, distance_verdict, speed_verdict, Basis, Report, Verdict};
+use journeymap::report::{
+    self, distance_verdict, speed_range, speed_verdict, Basis, Report, Verdict,
+};
 use journeymap::route::{LineUse, RoutedLeg};
 use journeymap::text::Document;
 
@@ -159,7 +161,11 @@ fn every_verdict_follows_from_the_numbers_beside_it() {
             assert!((k / h - v).abs() < 0.06, "#{}", c.id);
             let t = c.tolerance_h.unwrap();
             let mode = c.named.as_ref().and_then(|m| m.mode).unwrap_or(Mode::Air);
-            let expected = speed_verdict(k / (h + t), k / (h - t).max(h * 0.01), mode);
+            // The range printed beside the verdict (high-speed rail has its own).
+            let range = c
+                .speed_range_kmh
+                .map_or_else(|| speed_range(mode, false), |[lo, hi]| (lo, hi));
+            let expected = speed_verdict(k / (h + t), k / (h - t).max(h * 0.01), range);
             assert_eq!(c.verdict, expected, "#{}", c.id);
         }
     }

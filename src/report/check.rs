@@ -108,8 +108,10 @@ pub fn distance_verdict(figure: f64, computed: f64, tol: f64, q: Qualifier) -> V
 }
 
 /// Plausible average speeds (km/h) for a mode, door to door.
-pub fn speed_range(mode: Mode) -> (f64, f64) {
+pub fn speed_range(mode: Mode, high_speed: bool) -> (f64, f64) {
     match mode {
+        // TGV, shinkansen, Fuxing: 300–350 km/h in service.
+        Mode::Rail if high_speed => (25.0, 350.0),
         Mode::Rail => (25.0, 160.0),
         Mode::Road => (15.0, 110.0),
         Mode::Air => (250.0, 950.0),
@@ -117,9 +119,8 @@ pub fn speed_range(mode: Mode) -> (f64, f64) {
     }
 }
 
-/// Verdict on a speed interval `[lo, hi]` for a mode.
-pub fn speed_verdict(lo: f64, hi: f64, mode: Mode) -> Verdict {
-    let (min, max) = speed_range(mode);
+/// Verdict on a speed interval `[lo, hi]` against a plausible `range`.
+pub fn speed_verdict(lo: f64, hi: f64, (min, max): (f64, f64)) -> Verdict {
     if lo > max {
         Verdict::TooFast
     } else if hi < min {
@@ -173,8 +174,24 @@ mod tests {
             distance_verdict(100.0, 150.0, 6.0, UpTo),
             Verdict::Understated
         );
-        assert_eq!(speed_verdict(60.0, 70.0, Mode::Rail), Verdict::Plausible);
-        assert_eq!(speed_verdict(600.0, 700.0, Mode::Road), Verdict::TooFast);
-        assert_eq!(speed_verdict(1.0, 2.0, Mode::Air), Verdict::TooSlow);
+        let range = |m| speed_range(m, false);
+        assert_eq!(
+            speed_verdict(60.0, 70.0, range(Mode::Rail)),
+            Verdict::Plausible
+        );
+        assert_eq!(
+            speed_verdict(600.0, 700.0, range(Mode::Road)),
+            Verdict::TooFast
+        );
+        assert_eq!(speed_verdict(1.0, 2.0, range(Mode::Air)), Verdict::TooSlow);
+        // 660 km in three hours: too fast for a train, not for a TGV.
+        assert_eq!(
+            speed_verdict(220.0, 220.0, range(Mode::Rail)),
+            Verdict::TooFast
+        );
+        assert_eq!(
+            speed_verdict(220.0, 220.0, speed_range(Mode::Rail, true)),
+            Verdict::Plausible
+        );
     }
 }

@@ -107,6 +107,19 @@ fn leg_told_last(j: &Journey, c: &Claim, mode: Mode) -> Option<(usize, usize)> {
     Some(run_of(leg))
 }
 
+/// Is the train of a claim a high-speed one: named so in the claim's
+/// sentence or in the evidence of the legs it is measured on?
+fn high_speed(j: &Journey, m: Option<&Measure>, c: &Claim) -> bool {
+    let said = |r: &crate::text::SourceRef| crate::mode::names_high_speed_train(&r.quote);
+    c.sources.iter().any(|s| said(&s.sentence))
+        || m.is_some_and(|m| {
+            m.legs
+                .iter()
+                .filter_map(|&l| j.legs.get(l))
+                .any(|l| l.evidence.iter().any(said))
+        })
+}
+
 /// The journey a claim is about: its traveller, else its places, else the
 /// first journey.
 fn journey_of(it: &Itinerary, c: &Claim) -> Option<usize> {
@@ -356,11 +369,11 @@ pub(crate) fn check_claim(
                     let v = r1(m.km / hours);
                     out.implied_speed_kmh = Some(v);
                     if let Some(mode) = measure_mode(m, &legs, c) {
-                        let (lo, hi) = speed_range(mode);
+                        let (lo, hi) = speed_range(mode, high_speed(j, Some(m), c));
                         out.speed_range_kmh = Some([lo, hi]);
                         let fast = m.km / (hours + tol_h);
                         let slow = m.km / (hours - tol_h).max(hours * 0.01);
-                        out.verdict = speed_verdict(fast, slow, mode);
+                        out.verdict = speed_verdict(fast, slow, (lo, hi));
                         notes.push(format!(
                             "{:.0} km in {}{} h: {:.0}–{:.0} km/h with the tolerance; {mode} {lo:.0}–{hi:.0} km/h",
                             m.km,
@@ -382,9 +395,9 @@ pub(crate) fn check_claim(
                 .or(c.mode_hint)
                 .or_else(|| named.as_ref().and_then(|m| measure_mode(m, &legs, c)));
             if let Some(mode) = mode {
-                let (lo, hi) = speed_range(mode);
+                let (lo, hi) = speed_range(mode, high_speed(j, named.as_ref(), c));
                 out.speed_range_kmh = Some([lo, hi]);
-                out.verdict = speed_verdict(s.0 - tol, s.0 + tol, mode);
+                out.verdict = speed_verdict(s.0 - tol, s.0 + tol, (lo, hi));
             }
         }
     }
