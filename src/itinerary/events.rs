@@ -29,6 +29,10 @@ pub struct Observation {
     pub order: usize,
     /// What the words before the place say about when it comes.
     pub sequence: Sequence,
+    /// Joined to the place before it by "and" ("on to Ussuriysk and
+    /// Vladivostok"): it shares that place's role and, going to or through
+    /// both, comes after it.
+    pub listed: bool,
     pub evidence: SourceRef,
 }
 
@@ -346,6 +350,11 @@ impl Event {
         // "will first fly to Paris", "on his first foreign trip", "the first
         // bullet train line", "drove to Denver last week".
         let ordinal_elsewhere = |i: usize| {
+            // "arrived … for his first summit with Putin": the purpose of
+            // this trip, not an earlier one.
+            if lower[i] == "first" && i >= 2 && lower[i - 2] == "for" {
+                return false;
+            }
             let nouns = match lower[i] {
                 "first" => cues::FIRST_TRIP_NOUNS,
                 "last" => cues::LAST_TRIP_NOUNS,
@@ -404,6 +413,9 @@ impl Event {
                 continue;
             }
             let (role, stop, weight) = role_of(s, k, first, prev_role);
+            let listed = prev_role.is_some_and(|(prev_last, _, _)| {
+                first >= 2 && prev_last == first - 2 && s.tokens[first - 1].lower == "and"
+            });
             prev_role = Some((last, role, stop));
             let p = table.intern(place, &m.text);
             let mode = match switch {
@@ -429,6 +441,7 @@ impl Event {
                 weight,
                 order: order + k,
                 sequence: sequence_of(&s.tokens, first, role),
+                listed,
                 evidence: evidence.clone(),
             });
         }
@@ -507,6 +520,7 @@ fn obs(
         weight,
         order,
         sequence: Sequence::Unsaid,
+        listed: false,
         evidence: evidence.clone(),
     }
 }
@@ -724,7 +738,13 @@ fn role_of(
             continue;
         }
         if let Some(role) = cues::role_of_preposition(w) {
+            // "headed for X"; "left Abuja for Lagos".
+            let left_place_for = j > 0
+                && in_place(s, j - 1)
+                && (j.saturating_sub(6)..j - 1)
+                    .any(|p| cues::DEPARTURE.contains(&toks[p].lower.as_str()));
             if w == "for"
+                && !left_place_for
                 && !j
                     .checked_sub(1)
                     .is_some_and(|p| moving_word(&toks[p].lower))

@@ -21,6 +21,9 @@ pub(super) struct Precedence {
 /// Weight of "in A, … to B" (a place of the sentence before its
 /// destination): weaker than "from A to B".
 const AT_BEFORE_TO: f64 = 0.5;
+/// Weight of "to A and B": lists of destinations are mostly in travel
+/// order, less surely than "from A to B".
+const LISTED_ORDER: f64 = 0.5;
 
 /// Where a role stands in one movement: from, through, to (None: "at",
 /// which says nothing of order).
@@ -55,9 +58,12 @@ impl Precedence {
                 let Some(cb) = cluster_of(b.place) else {
                     continue;
                 };
+                // "on to Ussuriysk and Vladivostok": in the order listed.
+                let listed = b.listed && b.order == a.order + 1;
                 match (rank(a.role), rank(b.role)) {
                     (Some(x), Some(y)) if x < y => p.add(ca, cb, 1.0),
                     (Some(x), Some(y)) if x > y => p.add(cb, ca, 1.0),
+                    (Some(x), Some(_)) if listed && x > 0 => p.add(ca, cb, LISTED_ORDER),
                     (None, Some(_)) if b.role == PlaceRole::To => p.add(ca, cb, AT_BEFORE_TO),
                     _ => {}
                 }

@@ -587,3 +587,24 @@ fn a_place_visited_is_gone_to_and_a_long_unsaid_leg_is_flown() {
         .iter()
         .any(|n| n.contains("taken as flights")));
 }
+
+#[test]
+fn left_a_for_b_goes_to_b_and_a_listed_pair_keeps_its_order() {
+    let it = run("Chancellor Eva Lind left Munich for Vienna on Tuesday by car.");
+    assert_eq!(summary(&it), ["Eva Lind: Munich -road-> Vienna"]);
+    // By geography Budapest would come before Hegyeshalom.
+    let it = run(
+        "Chancellor Eva Lind left Vienna by train on Monday and travelled on to Budapest and \
+        Hegyeshalom.",
+    );
+    assert_eq!(waypoint_names(&it), ["Vienna", "Budapest", "Hegyeshalom"]);
+}
+
+#[test]
+fn a_first_summit_as_the_purpose_is_this_trip() {
+    let it = run(
+        "Chancellor Eva Lind arrived in Rome by train from Geneva on Monday for her first summit \
+        with the pope.",
+    );
+    assert_eq!(summary(&it), ["Eva Lind: Geneva -rail-> Rome"]);
+}
