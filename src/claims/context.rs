@@ -280,7 +280,15 @@ fn leg_hints(t: &[Tok], range: (usize, usize)) -> (Option<String>, Option<String
             "to" | "into" | "reach" | "reaching"
                 if to.is_none() && !(k > 0 && t[k - 1].is("according")) =>
             {
-                to = place_after(t, k + 1, range.1)
+                to = place_after(t, k + 1, range.1);
+                // "on to Ussuriysk and Vladivostok": the last of the list.
+                let mut j = k + 1;
+                while j < range.1 && (t[j].is_capitalised() || t[j].glued || t[j].text == ",") {
+                    j += 1;
+                }
+                if to.is_some() && j + 1 < range.1 && t[j].is("and") {
+                    to = place_after(t, j + 1, range.1).or(to);
+                }
             }
             "between" if from.is_none() => {
                 from = place_after(t, k + 1, range.1);

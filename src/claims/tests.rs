@@ -95,6 +95,14 @@ fn one_flight_or_drive_is_one_leg_and_flights_are_not() {
 }
 
 #[test]
+fn a_list_of_destinations_ends_at_its_last() {
+    let c = one("The train continued on to Ussuriysk and Vladivostok, a journey of 1,180 km.");
+    assert_eq!(c.to.as_deref(), Some("Vladivostok"));
+    let c = one("He drove to Lang Son, a trip of 150 km, and later to Hanoi.");
+    assert_eq!(c.to.as_deref(), Some("Lang Son"));
+}
+
+#[test]
 fn two_figures_in_one_sentence_keep_their_own_measure() {
     let c = claims(
         "Although the towns are only about 2900 kilometers apart as the crow flies, \
