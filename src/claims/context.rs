@@ -386,6 +386,16 @@ pub(crate) fn read(t: &[Tok], f: &Figure) -> Option<Reading> {
     }
     let head = head_noun(t, f, win.1);
     let head_word = head.as_ref().map(|(k, _)| t[*k].lower());
+    // "a six-day trip to Africa": days of a trip are its stays too, not a
+    // time on the move ("a three-day train trip" is one).
+    if f.unit == Unit::Day
+        && head_word
+            .as_deref()
+            .is_some_and(|w| matches!(w, "trip" | "tour"))
+        && nearest_mode(t, win, f).is_none()
+    {
+        return None;
+    }
     if head_word
         .as_deref()
         .is_some_and(|w| OTHER_NOUNS.contains(&w))

@@ -103,6 +103,15 @@ fn a_list_of_destinations_ends_at_its_last() {
 }
 
 #[test]
+fn the_days_of_a_trip_are_no_time_on_the_move() {
+    assert!(
+        claims("He landed in Kinshasa, the first stop of a six-day trip to Africa.").is_empty()
+    );
+    let c = one("He made a three-day train trip from Moscow to Vladivostok.");
+    assert_eq!(c.measured, Measured::RailTrack);
+}
+
+#[test]
 fn two_figures_in_one_sentence_keep_their_own_measure() {
     let c = claims(
         "Although the towns are only about 2900 kilometers apart as the crow flies, \

@@ -1065,6 +1065,11 @@ mod tests {
         let t = "She walked through Melide, Palas de Rei and Arzúa.";
         assert_eq!(texts(t), ["Melide", "Arzúa"]);
         assert_eq!(texts("He watched the Tour de France."), ["France"]);
+        // "Camp" (Camp County, Texas) and "Base" are ordinary words.
+        assert_eq!(
+            texts("She trekked from Kathmandu to Everest Base Camp."),
+            ["Kathmandu"]
+        );
     }
 
     #[test]

@@ -17,6 +17,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A station, airport, hotel or other site this close to a town is taken
 /// as part of it (Noi Bai airport is 22 km from central Hanoi).
 pub const SITE_RADIUS: Km = Km(30.0);
+/// A named place this close to a continent's or world region's point is in
+/// it, for deciding whether the region is a waypoint of its own.
+const REGION_REACH: Km = Km(2500.0);
 /// Two towns this close are one place (GeoNames sometimes has a town twice).
 pub const TOWN_RADIUS: Km = Km(3.0);
 
@@ -99,11 +102,22 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
     let mut clusters = cluster(places, &specific);
     // An area (a country) is a waypoint only where no specific place in it
     // is, and only when the text gives it a role ("refuelling in the UK").
-    let covered = |cc: &str, cl: &[Cluster]| cl.iter().any(|c| places[c.rep].country == cc);
+    // A continent or world region ("a trip to Africa") has no country: it
+    // is covered by a named place within its reach.
+    let covered = |area: &ResolvedPlace, cl: &[Cluster]| {
+        cl.iter().any(|c| {
+            let p = &places[c.rep];
+            if area.country.is_empty() {
+                geodesic_distance(point(p), point(area)).0 <= REGION_REACH.0
+            } else {
+                p.country == area.country
+            }
+        })
+    };
     let area_obs: Vec<&Observation> = obs
         .iter()
         .copied()
-        .filter(|o| is_area(&places[o.place]) && !covered(&places[o.place].country, &clusters))
+        .filter(|o| is_area(&places[o.place]) && !covered(&places[o.place], &clusters))
         .collect();
     clusters.extend(cluster(places, &area_obs));
     clusters.retain(|c| c.support() - c.at >= 0.5 || c.at >= 1.0);

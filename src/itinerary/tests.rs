@@ -154,6 +154,7 @@ const PLACES: &[Row] = &[
     ),
     ("Kampala", "geonames:232422", "UG", "PPLC", 0.3163, 32.5822),
     ("Kigali", "geonames:202061", "RW", "PPLC", -1.9499, 30.0588),
+    ("Africa", "geonames:6255146", "", "CONT", 7.19, 21.09),
 ];
 
 /// Finds every row's name on word boundaries, longest first.
@@ -607,4 +608,27 @@ fn a_first_summit_as_the_purpose_is_this_trip() {
         with the pope.",
     );
     assert_eq!(summary(&it), ["Eva Lind: Geneva -rail-> Rome"]);
+}
+
+#[test]
+fn a_continent_with_named_places_in_it_is_no_waypoint() {
+    let it = run(
+        "Premier Anna Berg landed in Nairobi on Tuesday, the first stop of a six-day trip to \
+        Africa, after a flight from Oslo. She will fly on to Kigali on Friday. The premier \
+        returns to Oslo on Sunday.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Anna Berg: Oslo -air-> Nairobi -air-> Kigali -air-> Oslo"]
+    );
+}
+
+#[test]
+fn stops_called_off_are_no_part_of_the_trip() {
+    let it = run(
+        "Premier Anna Berg will fly from Oslo to Rome on Wednesday. She had planned to travel on \
+        to Nairobi and Kigali, but those stops were canceled. She will instead return to Oslo \
+        on Sunday.",
+    );
+    assert_eq!(summary(&it), ["Anna Berg: Oslo -air-> Rome -air-> Oslo"]);
 }
