@@ -298,6 +298,8 @@ pub const ARRIVAL: &[&str] = &[
     "expected",
     "completed",
     "ended",
+    "ending",
+    "ends",
     "finished",
     "disembarked",
     "disembarks",

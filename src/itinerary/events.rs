@@ -414,7 +414,11 @@ impl Event {
             }
             let (role, stop, weight) = role_of(s, k, first, prev_role);
             let listed = prev_role.is_some_and(|(prev_last, _, _)| {
-                first >= 2 && prev_last == first - 2 && s.tokens[first - 1].lower == "and"
+                (first >= 2 && prev_last == first - 2 && s.tokens[first - 1].lower == "and")
+                    || (prev_last + 1 == first
+                        && s.tokens[first].comma_before
+                        && !same_country(s, k)
+                        && list_goes_on(s, k))
             });
             prev_role = Some((last, role, stop));
             let p = table.intern(place, &m.text);
@@ -711,12 +715,20 @@ fn role_of(
     prev: Option<(usize, PlaceRole, bool)>,
 ) -> (PlaceRole, bool, f64) {
     let toks = &s.tokens;
-    // "the UK and Qatar": the second place shares the first one's role.
+    // "the UK and Qatar": the second place shares the first one's role;
+    // so does "Kenya" in "to Ghana, Kenya and Mozambique" (a comma between
+    // places of one country is an apposition: "Hanoi, Vietnam").
     if let Some((prev_last, role, stop)) = prev {
-        if first >= 2
+        let and = first >= 2
             && prev_last == first - 2
-            && matches!(toks[first - 1].lower.as_str(), "and" | "or")
-        {
+            && matches!(toks[first - 1].lower.as_str(), "and" | "or");
+        let comma = k > 0
+            && prev_last + 1 == first
+            && toks[first].comma_before
+            && role != PlaceRole::At
+            && !same_country(s, k)
+            && list_goes_on(s, k);
+        if and || comma {
             return (role, stop, weight(role));
         }
     }
@@ -774,16 +786,31 @@ fn role_of(
     (PlaceRole::At, false, 0.25)
 }
 
+/// Does the list mention `k` stands in go on after it ("Kenya" in "Ghana,
+/// Kenya and Mozambique"), so "Hanoi, Japan's TBS" is no list?
+fn list_goes_on(s: &Sentence<'_>, k: usize) -> bool {
+    let last = s.places[k].1;
+    let next_place = s.places.get(k + 1).map(|p| p.0);
+    !s.tokens[last].is_possessive()
+        && (s
+            .tokens
+            .get(last + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or"))
+            || next_place == Some(last + 1) && s.tokens[last + 1].comma_before)
+}
+
+/// Are mention `k` and the one before it in the same country?
+fn same_country(s: &Sentence<'_>, k: usize) -> bool {
+    matches!(
+        (&s.places[k - 1].2.place, &s.places[k].2.place),
+        (Some(a), Some(b)) if a.country == b.country
+    )
+}
+
 /// "Hanoi, Vietnam": a place right after another place in the same country
 /// shares its preposition.
 fn in_same_country(s: &Sentence<'_>, k: usize, j: usize) -> bool {
-    let (_, prev_last, prev) = s.places[k - 1];
-    let this = s.places[k].2;
-    prev_last == j
-        && matches!(
-            (&prev.place, &this.place),
-            (Some(a), Some(b)) if a.country == b.country
-        )
+    s.places[k - 1].1 == j && same_country(s, k)
 }
 
 fn moving_word(w: &str) -> bool {

@@ -632,3 +632,16 @@ fn stops_called_off_are_no_part_of_the_trip() {
     );
     assert_eq!(summary(&it), ["Anna Berg: Oslo -air-> Rome -air-> Oslo"]);
 }
+
+#[test]
+fn a_comma_list_of_places_shares_the_role_of_its_first() {
+    // "Hanoi, Japan's TBS": no list.
+    let it = run(
+        "Premier Anna Berg flew from Oslo to Lagos on Monday. From Lagos she will travel to \
+        Nairobi, Kampala and Kigali before ending the trip in Rome.",
+    );
+    assert_eq!(
+        waypoint_names(&it),
+        ["Oslo", "Lagos", "Nairobi", "Kampala", "Kigali", "Rome"]
+    );
+}

@@ -11,6 +11,9 @@ pub struct Token<'a> {
     /// Only spaces stand between it and the token before (a name runs on
     /// across them, not across "(AP) —").
     pub spaced: bool,
+    /// Only a comma (and spaces) stands between it and the token before
+    /// ("Ghana, Kenya and Mozambique").
+    pub comma_before: bool,
 }
 
 impl Token<'_> {
@@ -74,16 +77,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 
 fn make<'a>(text: &'a str, span: Range<usize>, before: &[Token<'_>]) -> Token<'a> {
     let t = &text[span.clone()];
-    let spaced = before.last().is_none_or(|p| {
-        text[p.span.end..span.start]
-            .chars()
-            .all(char::is_whitespace)
-    });
+    let gap = before.last().map(|p| &text[p.span.end..span.start]);
+    let spaced = gap.is_none_or(|g| g.chars().all(char::is_whitespace));
+    let comma_before = gap.is_some_and(|g| g.trim() == ",");
     Token {
         span,
         text: t,
         lower: t.to_lowercase(),
         spaced,
+        comma_before,
     }
 }
 
@@ -111,5 +113,10 @@ mod tests {
         assert!(k.is_possessive() && k.stem() == "Kim");
         let spaced: Vec<bool> = tokenize(t, 0..t.len()).iter().map(|t| t.spaced).collect();
         assert_eq!(spaced, [true, true, true, false, true, false, true]);
+        let comma: Vec<bool> = tokenize(t, 0..t.len())
+            .iter()
+            .map(|t| t.comma_before)
+            .collect();
+        assert_eq!(comma, [false, false, false, false, false, true, false]);
     }
 }
