@@ -205,6 +205,12 @@ pub const MOVEMENT: &[&str] = &[
     "stretch",
     "refuelling",
     "refueling",
+    "call",
+    "calls",
+    "calling",
+    "docked",
+    "docking",
+    "docks",
 ];
 
 /// Words that put a sentence in another, earlier or hypothetical trip.
@@ -297,6 +303,9 @@ pub const ARRIVAL: &[&str] = &[
     "reached",
     "expected",
     "completed",
+    "docked",
+    "docking",
+    "docks",
     "ended",
     "ending",
     "ends",
@@ -326,6 +335,9 @@ pub const CROSSING: &[&str] = &[
 
 /// Verbs after which "in X" / "at X" names a stop on the way.
 pub const STOPPING: &[&str] = &[
+    "call",
+    "calls",
+    "calling",
     "stop",
     "stopped",
     "stops",

@@ -173,6 +173,8 @@ const VEHICLES: &[&str] = &[
     "jet",
     "plane",
     "ship",
+    "liner",
+    "vessel",
     "ferry",
     "boat",
     "yacht",
@@ -750,10 +752,10 @@ fn role_of(
             continue;
         }
         if let Some(role) = cues::role_of_preposition(w) {
-            // "headed for X"; "left Abuja for Lagos".
+            // "headed for X"; "left Abuja (on Tuesday) for Lagos".
             let left_place_for = j > 0
-                && in_place(s, j - 1)
-                && (j.saturating_sub(6)..j - 1)
+                && (j.saturating_sub(4)..j).any(|p| in_place(s, p))
+                && (j.saturating_sub(7)..j)
                     .any(|p| cues::DEPARTURE.contains(&toks[p].lower.as_str()));
             if w == "for"
                 && !left_place_for

@@ -240,6 +240,37 @@ fn can_be_name(tok: &Token<'_>) -> bool {
         && !tok.text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Nouns after which a capitalised run is a vessel's name.
+const VESSELS: &[&str] = &[
+    "ship",
+    "liner",
+    "vessel",
+    "ferry",
+    "yacht",
+    "carrier",
+    "warship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "tanker",
+    "freighter",
+    "icebreaker",
+];
+
+/// The length of a vessel's name starting at `i` ("Queen Mary 2", "USS
+/// Nimitz"): capitalised words and numbers, at most four.
+fn vessel_name(tokens: &[Token<'_>], i: usize) -> usize {
+    let mut n = 0;
+    while let Some(t) = tokens.get(i + n) {
+        let word = t.is_capitalised() || (n > 0 && t.text.chars().all(|c| c.is_ascii_digit()));
+        if n >= 4 || !word || (n > 0 && !t.spaced) || NOT_NAME.contains(&t.lower.as_str()) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The run of name tokens starting at `i` (at most 4), and its length.
 pub fn name_run(tokens: &[Token<'_>], i: usize) -> usize {
     let mut n = 0;
@@ -264,6 +295,16 @@ impl People {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i].lower;
+            // "the cruise ship Queen Mary 2": a vessel's name, the ship
+            // itself travelling (its "Queen" is no title).
+            if VESSELS.contains(&t.as_str()) {
+                let n = vessel_name(tokens, i + 1);
+                if n > 0 && !(i + 1..i + 1 + n).any(is_place) {
+                    self.add(&tokens[i + 1..i + 1 + n], Some(t));
+                    i += 1 + n;
+                    continue;
+                }
+            }
             if TITLES.contains(&t.as_str()) {
                 let start = i + 1;
                 // "Secretary of State Mike Pompeo": skip "of State".

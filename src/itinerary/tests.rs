@@ -645,3 +645,9 @@ fn a_comma_list_of_places_shares_the_role_of_its_first() {
         ["Oslo", "Lagos", "Nairobi", "Kampala", "Kigali", "Rome"]
     );
 }
+
+#[test]
+fn a_ship_named_after_a_queen_is_the_ship() {
+    let it = run("The cruise ship Queen Mary 2 left Oslo on Sunday for Reykjavik.");
+    assert_eq!(summary(&it), ["Queen Mary 2: Oslo -sea-> Reykjavik"]);
+}
