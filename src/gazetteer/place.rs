@@ -135,6 +135,24 @@ impl<'a> Place<'a> {
         f64::from(self.rec.size) / 10.0
     }
 
+    /// Is this city (nearly) all of first-level region `region`: in it,
+    /// holding at least half its people, or the seat the region is named
+    /// after holding at least a quarter (Moscow, Vienna; Khabarovsk, São
+    /// Paulo; not Quebec City)? A name with both readings means the city.
+    pub fn is_city_of_region(&self, region: &Place<'_>) -> bool {
+        const HALF_IN_DECADES: f64 = 0.301;
+        const QUARTER_IN_DECADES: f64 = 0.602;
+        let decades = (self.population() as f64).log10();
+        self.kind() == PlaceKind::City
+            && region.kind() == PlaceKind::Admin1
+            && self.country() == region.country()
+            && self.admin1_name() == region.admin1_name()
+            && self.population() > 0
+            && (decades >= region.size_decades() - HALF_IN_DECADES
+                || self.feature_code() == "PPLA"
+                    && decades >= region.size_decades() - QUARTER_IN_DECADES)
+    }
+
     /// The place as the geoparser's contract type.
     pub fn to_resolved(&self) -> ResolvedPlace {
         let p = self.point();

@@ -11,6 +11,7 @@
 //! | match | main name +1; alternate 0 (−5 for an all-capitals query, which asks for a code); derived (prefix/suffix dropped) −0.3; exact code (IATA, ICAO, ISO) +5 |
 //! | context country | +4 if the place is in `Context::country`; +2 if in one of `Context::countries` |
 //! | proximity | 5 × exp(−d / 300 km) for the nearest `Context::near` point (geodesic d) |
+//! | seat | +0.05 for a city that is (nearly) all of a region of the same name among the candidates (`Place::is_city_of_region`): it settles a tie such as Khabarovsk city vs Khabarovsk Krai |
 //!
 //! Size dominates the feature code because GeoNames' admin levels differ
 //! by country (Frankfurt am Main is a PPLA3, Frankfort, Kentucky a PPLA).
@@ -91,9 +92,36 @@ pub(super) fn rank(g: &Gazetteer, name: &str, ctx: &Context) -> Vec<Candidate> {
     // A place can match several ways (name and code): keep its best score.
     out.sort_by(|a, b| a.id.cmp(&b.id).then(b.score.total_cmp(&a.score)));
     out.dedup_by_key(|c| c.id);
+    seat_over_region(g, &mut out);
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
     out
 }
+
+/// "Khabarovsk": the city and the region named after it, scored alike. The
+/// city that is (nearly) all of the region is what the bare name means: a
+/// nudge that settles a tie (the geoparser weighs the article's context).
+fn seat_over_region(g: &Gazetteer, out: &mut [Candidate]) {
+    let regions: Vec<PlaceId> = out
+        .iter()
+        .map(|c| c.id)
+        .filter(|&id| g.place(id).kind() == PlaceKind::Admin1)
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    for c in out.iter_mut() {
+        let city = g.place(c.id);
+        if regions.iter().any(|&r| city.is_city_of_region(&g.place(r))) {
+            c.score += SEAT_BONUS;
+            c.reasons.push(format!(
+                "the city its region is named after +{SEAT_BONUS:.2}"
+            ));
+        }
+    }
+}
+
+/// Enough to break a tie with the region, not to beat another place.
+const SEAT_BONUS: f64 = 0.05;
 
 #[derive(Debug, Clone, Copy)]
 struct QueryShape {
@@ -239,6 +267,8 @@ mod tests {
         // But a city over the region named after it.
         assert_eq!(top("Tianjin", &Context::default()), "geonames:1792947");
         assert_eq!(top("Lang Son", &Context::default()), "geonames:1576633");
+        // Khabarovsk city and Khabarovsk Krai score alike: the city.
+        assert_eq!(top("Khabarovsk", &Context::default()), "geonames:2022890");
     }
 
     #[test]

@@ -161,7 +161,7 @@ impl Regions {
                     city.kind() == PlaceKind::City
                         && c.iter().any(|r| {
                             let region = g.place(r.id);
-                            region.kind() == PlaceKind::Admin1 && is_city_region(&region, city)
+                            city.is_city_of_region(&region)
                         })
                 })
                 .map(|city| city.country().to_string())
@@ -224,23 +224,6 @@ impl Regions {
         c.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         c
     }
-}
-
-/// Is first-level region `region` all but the city `city` (Moscow,
-/// Beijing, Vienna, Bremen): the city is in it and holds at least half its
-/// people, or is the seat the region is named after and holds at least a
-/// quarter of them (Khabarovsk, São Paulo; not Quebec City)? A name with
-/// such a city among its readings means the city, and naming other regions
-/// of the country says nothing for a region reading.
-fn is_city_region(region: &Place<'_>, city: &Place<'_>) -> bool {
-    const HALF_IN_DECADES: f64 = 0.301;
-    const QUARTER_IN_DECADES: f64 = 0.602;
-    city.country() == region.country()
-        && city.admin1_name() == region.admin1_name()
-        && city.population() > 0
-        && ((city.population() as f64).log10() >= region.size_decades() - HALF_IN_DECADES
-            || city.feature_code() == "PPLA"
-                && (city.population() as f64).log10() >= region.size_decades() - QUARTER_IN_DECADES)
 }
 
 /// (country, admin1 name or "") of a country or first-level region.
