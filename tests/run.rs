@@ -28,6 +28,15 @@ fn run_article(text: &str) -> (tempfile::TempDir, std::process::Output) {
     (dir, st)
 }
 
+/// Asserts the command succeeded, showing its stderr when it did not.
+fn assert_succeeded(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The label of the measure the report compared the claim quoted `quote`
 /// with ("air route Beijing → Moscow").
 fn named_label(report: &serde_json::Value, quote: &str) -> String {
@@ -98,11 +107,7 @@ fn edited_itinerary_is_used() {
         .arg(dir.path().join("o"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_succeeded(&out);
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("o/report.json")).unwrap()).unwrap();
     assert_eq!(report["journeys"].as_array().map(|a| a.len()), Some(1));
@@ -285,4 +290,29 @@ fn a_return_through_the_same_airport_and_the_flight_told_last() {
         named_label(&report, "about 10 hours"),
         "air route Rzeszów → Washington"
     );
+}
+
+/// What is told as done comes before what is told as to come: by
+/// geography alone Canberra (nearer Copenhagen by the great circle) would
+/// come before Sydney.
+#[test]
+fn an_arrival_told_as_done_comes_before_a_trip_told_as_to_come() {
+    let (_dir, article) = write_tmp(
+        "royal.txt",
+        "King Frederik arrived in Sydney on Friday after a 22-hour flight from Copenhagen. The \
+         king will travel to Canberra by car on Monday, before flying on to Samoa for the \
+         summit.\n",
+    );
+    let out = bin()
+        .args(["itinerary", article.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_succeeded(&out);
+    let toml = String::from_utf8_lossy(&out.stdout);
+    let names: Vec<&str> = toml
+        .lines()
+        .filter_map(|l| l.strip_prefix("name = \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    assert_eq!(names, ["Copenhagen", "Sydney", "Canberra", "Samoa"]);
 }

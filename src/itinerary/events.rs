@@ -33,8 +33,70 @@ pub struct Observation {
     /// Vladivostok"): it shares that place's role and, going to or through
     /// both, comes after it.
     pub listed: bool,
+    /// The tense of the sentence: what it tells has happened ("flew to
+    /// Ankara") or is yet to come ("will travel to Doha").
+    pub tense: Tense,
     pub evidence: SourceRef,
 }
+
+/// When a sentence puts its movement.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tense {
+    /// Told as done: "arrived", "flew", "crossed".
+    Past,
+    /// Told as to come: "will travel", "is due to", "is expected to".
+    Future,
+    #[default]
+    Unsaid,
+}
+
+/// The tense of the movement a place at token `first` belongs to: the
+/// nearest tense marker before it ("who flew from Rome to Ankara …, will
+/// return to Rome": Ankara past, Rome to come). A place a traveller heads
+/// "for" or "towards" is not yet reached, whatever the verb.
+fn tense_at(lower: &[&str], first: usize) -> Tense {
+    let heads_for = (first.saturating_sub(MAX_FILLER + 1)..first)
+        .rev()
+        .find(|&k| cues::role_of_preposition(lower[k]).is_some())
+        .is_some_and(|k| matches!(lower[k], "for" | "towards" | "toward"));
+    (0..first)
+        .rev()
+        .find_map(|i| {
+            let w = lower[i];
+            if w == "will"
+                || (matches!(w, "due" | "expected" | "scheduled" | "set" | "plans")
+                    && lower.get(i + 1) == Some(&"to"))
+            {
+                Some(Tense::Future)
+            } else if PAST_MOVES.contains(&w) {
+                Some(if heads_for {
+                    Tense::Unsaid
+                } else {
+                    Tense::Past
+                })
+            } else {
+                None
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Verbs that tell a movement as done.
+const PAST_MOVES: &[&str] = &[
+    "arrived",
+    "left",
+    "flew",
+    "travelled",
+    "traveled",
+    "crossed",
+    "landed",
+    "reached",
+    "drove",
+    "departed",
+    "went",
+    "visited",
+    "boarded",
+];
 
 /// Where a place comes in the journey, as the words before it say.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -401,6 +463,7 @@ impl Event {
         out: &mut Vec<Observation>,
     ) {
         let modes = mode_cues(&s.tokens);
+        let lower: Vec<&str> = s.tokens.iter().map(|t| t.lower.as_str()).collect();
         let clause = then_clauses(&s.tokens);
         let switch = switch_modes(&s.tokens, &modes);
         let order = order * 1000;
@@ -448,6 +511,7 @@ impl Event {
                 order: order + k,
                 sequence: sequence_of(&s.tokens, first, role),
                 listed,
+                tense: tense_at(&lower, first),
                 evidence: evidence.clone(),
             });
         }
@@ -527,6 +591,7 @@ fn obs(
         order,
         sequence: Sequence::Unsaid,
         listed: false,
+        tense: Tense::Unsaid,
         evidence: evidence.clone(),
     }
 }

@@ -4,7 +4,7 @@
 //! break as few of these as it can, and by geography where they are silent.
 
 use super::cues::PlaceRole;
-use super::events::{Observation, Sequence};
+use super::events::{Observation, Sequence, Tense};
 use std::collections::BTreeMap;
 
 /// "x comes before y" between waypoint clusters, with the weight of the
@@ -24,6 +24,9 @@ const AT_BEFORE_TO: f64 = 0.5;
 /// Weight of "to A and B": lists of destinations are mostly in travel
 /// order, less surely than "from A to B".
 const LISTED_ORDER: f64 = 0.5;
+/// Weight of "flew to A. … will travel to B": a place told as reached
+/// before a place told as yet to come; weaker than any word of order.
+const TENSE_ORDER: f64 = 0.3;
 
 /// Where a role stands in one movement: from, through, to (None: "at",
 /// which says nothing of order).
@@ -66,6 +69,18 @@ impl Precedence {
                     (Some(x), Some(_)) if listed && x > 0 => p.add(ca, cb, LISTED_ORDER),
                     (None, Some(_)) if b.role == PlaceRole::To => p.add(ca, cb, AT_BEFORE_TO),
                     _ => {}
+                }
+            }
+            // "flew … on to Ankara. He will travel to Doha": what has
+            // happened comes before what is to come.
+            if a.tense == Tense::Past && a.role != PlaceRole::At {
+                for b in obs.iter().skip(i + 1) {
+                    let later = b.tense == Tense::Future
+                        && matches!(b.role, PlaceRole::To | PlaceRole::Via)
+                        && sentence(b) != sentence(a);
+                    if let Some(cb) = cluster_of(b.place).filter(|_| later) {
+                        p.add(ca, cb, TENSE_ORDER);
+                    }
                 }
             }
             // "travelling on to C", "and then return to A": after where the
