@@ -114,10 +114,16 @@ fn journey(traveller: &str, table: &PlaceTable, obs: &[&Observation]) -> Option<
             }
         })
     };
+    // A country flown over ("the flight passed over China") is crossed,
+    // not visited.
+    let overflown =
+        |o: &Observation| o.role == PlaceRole::Via && !o.stop && o.mode == Some(Mode::Air);
     let area_obs: Vec<&Observation> = obs
         .iter()
         .copied()
-        .filter(|o| is_area(&places[o.place]) && !covered(&places[o.place], &clusters))
+        .filter(|o| {
+            is_area(&places[o.place]) && !covered(&places[o.place], &clusters) && !overflown(o)
+        })
         .collect();
     clusters.extend(cluster(places, &area_obs));
     clusters.retain(|c| c.support() - c.at >= 0.5 || c.at >= 1.0);

@@ -651,3 +651,12 @@ fn a_ship_named_after_a_queen_is_the_ship() {
     let it = run("The cruise ship Queen Mary 2 left Oslo on Sunday for Reykjavik.");
     assert_eq!(summary(&it), ["Queen Mary 2: Oslo -sea-> Reykjavik"]);
 }
+
+#[test]
+fn the_flight_is_the_travellers_and_a_country_flown_over_is_no_stop() {
+    let it = run(
+        "Chancellor Eva Lind arrived in Rome on Sunday. The flight from Oslo, which took three \
+        hours, passed over Hungary.",
+    );
+    assert_eq!(summary(&it), ["Eva Lind: Oslo -air-> Rome"]);
+}
