@@ -266,8 +266,19 @@ fn place_after(t: &[Tok], mut k: usize, end: usize) -> Option<String> {
         }
         k += 1;
     }
+    // "the Chinese border city of Dandong": the place is after "of".
+    if words.len() == 1 && k < end && DESCRIBED.contains(&t[k].lower().as_str()) {
+        if let Some(of) = (k..end.min(k + 4)).find(|&j| t[j].is("of")) {
+            return place_after(t, of + 1, end);
+        }
+    }
     (!words.is_empty()).then(|| words.join(" "))
 }
+
+/// Nouns that describe the place named after "of" ("border city of X").
+const DESCRIBED: &[&str] = &[
+    "border", "city", "town", "capital", "port", "village", "province",
+];
 
 /// From/to place words in `range`: "from X", "to X", "into X", "for X"
 /// (only after a journey noun), "between X and Y".
@@ -281,12 +292,23 @@ fn leg_hints(t: &[Tok], range: (usize, usize)) -> (Option<String>, Option<String
                 if to.is_none() && !(k > 0 && t[k - 1].is("according")) =>
             {
                 to = place_after(t, k + 1, range.1);
-                // "on to Ussuriysk and Vladivostok": the last of the list.
-                let mut j = k + 1;
-                while j < range.1 && (t[j].is_capitalised() || t[j].glued || t[j].text == ",") {
-                    j += 1;
-                }
-                if to.is_some() && j + 1 < range.1 && t[j].is("and") {
+                // "on to Ussuriysk and Vladivostok", "reach Dandong by
+                // midnight and Beijing on Monday": the last of the list.
+                let last_word = to
+                    .as_deref()
+                    .and_then(|p| p.split([' ', '-']).next_back())
+                    .unwrap_or("");
+                let after = (k + 1..range.1)
+                    .find(|&j| strip_possessive(t[j].text).0.ends_with(last_word))
+                    .map_or(range.1, |j| j + 1);
+                let and = (after..range.1.min(after + 4))
+                    .take_while(|&j| {
+                        t[j].is("and")
+                            || (!t[j].is_capitalised()
+                                && !matches!(t[j].lower().as_str(), "to" | "from" | "in" | "at"))
+                    })
+                    .find(|&j| t[j].is("and"));
+                if let Some(j) = and.filter(|_| !last_word.is_empty()) {
                     to = place_after(t, j + 1, range.1).or(to);
                 }
             }

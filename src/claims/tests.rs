@@ -98,6 +98,13 @@ fn one_flight_or_drive_is_one_leg_and_flights_are_not() {
 fn a_list_of_destinations_ends_at_its_last() {
     let c = one("The train continued on to Ussuriysk and Vladivostok, a journey of 1,180 km.");
     assert_eq!(c.to.as_deref(), Some("Vladivostok"));
+    // Past a description ("the Chinese border city of") and a time.
+    let c = one(
+        "Kim's train is expected to reach the Chinese border city of Dandong by midnight and \
+         Beijing on Monday morning, a journey of about 1,350 kilometres.",
+    );
+    assert_eq!(c.to.as_deref(), Some("Beijing"));
+    assert_eq!(c.traveller.as_deref(), Some("Kim"));
     let c = one("He drove to Lang Son, a trip of 150 km, and later to Hanoi.");
     assert_eq!(c.to.as_deref(), Some("Lang Son"));
 }

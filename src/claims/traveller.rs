@@ -156,7 +156,10 @@ pub(crate) fn persons(t: &[Tok]) -> Vec<(usize, String)> {
         }
         let lead = parts
             .iter()
-            .take_while(|p| NOT_NAMES.contains(&p.to_lowercase().as_str()))
+            .take_while(|p| {
+                let w = p.to_lowercase();
+                NOT_NAMES.contains(&w.as_str()) || crate::text::WEEKDAYS.contains(&w.as_str())
+            })
             .count();
         let name = parts[lead..].join(" ");
         if name.is_empty() {

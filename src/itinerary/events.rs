@@ -605,7 +605,10 @@ fn subject_runs(s: &Sentence<'_>) -> Vec<Range<usize>> {
     let toks = &s.tokens;
     let mut out = Vec::new();
     for m in 1..toks.len() {
-        if !cues::MOVEMENT.contains(&toks[m].lower.as_str()) {
+        // "Sarah Collins drove …"; "Kim Jong Un's train, which left …".
+        let owned_vehicle =
+            VEHICLES.contains(&toks[m].lower.as_str()) && toks[m - 1].is_possessive();
+        if !cues::MOVEMENT.contains(&toks[m].lower.as_str()) && !owned_vehicle {
             continue;
         }
         let mut start = m;
@@ -789,9 +792,13 @@ fn role_of(
     // so does "Kenya" in "to Ghana, Kenya and Mozambique" (a comma between
     // places of one country is an apposition: "Hanoi, Vietnam").
     if let Some((prev_last, role, stop)) = prev {
+        // "Dandong by midnight and Beijing": a time between keeps the pair.
         let and = first >= 2
-            && prev_last == first - 2
-            && matches!(toks[first - 1].lower.as_str(), "and" | "or");
+            && prev_last + 5 >= first
+            && matches!(toks[first - 1].lower.as_str(), "and" | "or")
+            && toks[prev_last + 1..first - 1]
+                .iter()
+                .all(|t| !t.is_capitalised() && cues::role_of_preposition(&t.lower).is_none());
         let comma = k > 0
             && prev_last + 1 == first
             && toks[first].comma_before

@@ -129,13 +129,6 @@ const NOT_NAME: &[&str] = &[
     "then",
     "upon",
     "during",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -236,6 +229,7 @@ fn can_be_name(tok: &Token<'_>) -> bool {
     let lower = tok.stem().to_lowercase();
     tok.is_capitalised()
         && !NOT_NAME.contains(&lower.as_str())
+        && !crate::text::WEEKDAYS.contains(&lower.as_str())
         && !TITLES.contains(&lower.as_str())
         && !tok.text.chars().any(|c| c.is_ascii_digit())
 }
@@ -263,7 +257,9 @@ fn vessel_name(tokens: &[Token<'_>], i: usize) -> usize {
     let mut n = 0;
     while let Some(t) = tokens.get(i + n) {
         let word = t.is_capitalised() || (n > 0 && t.text.chars().all(|c| c.is_ascii_digit()));
-        if n >= 4 || !word || (n > 0 && !t.spaced) || NOT_NAME.contains(&t.lower.as_str()) {
+        let not_name = NOT_NAME.contains(&t.lower.as_str())
+            || crate::text::WEEKDAYS.contains(&t.lower.as_str());
+        if n >= 4 || !word || (n > 0 && !t.spaced) || not_name {
             break;
         }
         n += 1;

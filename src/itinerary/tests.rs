@@ -660,3 +660,17 @@ fn the_flight_is_the_travellers_and_a_country_flown_over_is_no_stop() {
     );
     assert_eq!(summary(&it), ["Eva Lind: Oslo -air-> Rome"]);
 }
+
+#[test]
+fn an_owned_train_names_its_traveller_and_a_time_keeps_a_pair() {
+    // "Eva Lind's train, which left …": Lind travels; "Budapest by midnight
+    // and Belgrade on Monday" are both gone to.
+    let it = run(
+        "Eva Lind's train, which left Vienna on Saturday, is expected to reach Budapest by \
+        midnight and Belgrade on Monday morning.",
+    );
+    assert_eq!(
+        summary(&it),
+        ["Eva Lind: Vienna -rail-> Budapest -rail-> Belgrade"]
+    );
+}

@@ -95,6 +95,17 @@ fn line_starts(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The days of the week, lower case: capitalised, but never a name.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Splits text into sentences: at line breaks, and after `.`, `!` or `?`
 /// followed by whitespace and an upper-case letter, digit or quote, unless
 /// the word before is a known abbreviation ("Mr.", "U.S.") or a single
