@@ -514,12 +514,19 @@ fn vote_legs(
             }
         }
     }
-    let main = best(&overall).map(|(m, _)| m).unwrap_or(Mode::Road);
     let (mut defaulted, mut flown) = (false, false);
     let leg_km = |l: usize| {
         let p = |i: usize| point(&places[clusters[order[i]].rep]);
         geodesic_distance(p(l), p(l + 1))
     };
+    // With no mode in the whole text, a trip with a flight in it flies.
+    let unsaid_flight =
+        (0..votes.len()).any(|l| votes[l].is_empty() && leg_km(l).0 >= UNSAID_FLIGHT_KM.0);
+    let main = best(&overall).map(|(m, _)| m).unwrap_or(if unsaid_flight {
+        Mode::Air
+    } else {
+        Mode::Road
+    });
     let legs = votes
         .iter()
         .zip(evidence)

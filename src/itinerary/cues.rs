@@ -338,6 +338,7 @@ pub const STOPPING: &[&str] = &[
     "call",
     "calls",
     "calling",
+    "talks",
     "stop",
     "stopped",
     "stops",

@@ -311,7 +311,21 @@ impl People {
                 } else {
                     start
                 };
-                let n = name_run(tokens, start);
+                // "General Secretary To Lam": a two-letter family name that
+                // is also an English word, then one name word and no more.
+                let short_family = |k: usize| {
+                    tokens
+                        .get(k)
+                        .is_some_and(|t| t.is_capitalised() && t.text.len() <= 2)
+                        && name_run(tokens, k + 1) == 1
+                        && !tokens
+                            .get(k + 2)
+                            .is_some_and(|t| t.is_capitalised() && t.spaced)
+                };
+                let n = match name_run(tokens, start) {
+                    0 if short_family(start) => 2,
+                    n => n,
+                };
                 if n > 0 && !(start..start + n).any(is_place) {
                     self.add(&tokens[start..start + n], Some(t));
                     i = start + n;

@@ -674,3 +674,14 @@ fn an_owned_train_names_its_traveller_and_a_time_keeps_a_pair() {
         ["Eva Lind: Vienna -rail-> Budapest -rail-> Belgrade"]
     );
 }
+
+#[test]
+fn a_short_family_name_after_a_title_travels_and_talks_are_a_stop() {
+    // "To Lam"; "hold talks in Rome before travelling to Geneva" stops in
+    // Rome; with no mode in the text and a 2,000 km leg, the trip flies.
+    let it = run(
+        "General Secretary To Lam left Oslo on Monday. The leader will hold talks in Rome \
+        before travelling to Geneva on Thursday.",
+    );
+    assert_eq!(summary(&it), ["To Lam: Oslo -air-> Rome -air-> Geneva"]);
+}
