@@ -421,11 +421,13 @@ fn permutations(items: &[usize], f: &mut dyn FnMut(&[usize])) {
 }
 
 /// A town is named as the articles write it ("Dong Dang", not the
-/// gazetteer's "Thị Trấn Đồng Đăng"); a country by its gazetteer name.
+/// gazetteer's "Thị Trấn Đồng Đăng") in running text; written only in
+/// capitals (a dateline's "INCHEON"), and a country, by its gazetteer name.
 fn waypoint(table: &PlaceTable, c: &Cluster, role: Role) -> Waypoint {
     let p = &table.places[c.rep];
+    let running = |w: &str| w.chars().any(char::is_lowercase);
     let name = match table.written_name(c.rep) {
-        Some(w) if !is_area(p) => w.to_string(),
+        Some(w) if !is_area(p) && running(w) => w.to_string(),
         _ => p.name.clone(),
     };
     let mut evidence = c.evidence.clone();

@@ -163,9 +163,13 @@ fn mock_mentions(doc: usize, text: &str) -> Vec<Mention> {
     rows.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
     let mut taken = vec![false; text.len()];
     let mut out = Vec::new();
-    for r in rows {
-        for (i, _) in text.match_indices(r.0) {
-            let end = i + r.0.len();
+    // As written, and in a dateline's capitals.
+    let forms = rows
+        .iter()
+        .flat_map(|r| [(r.0.to_string(), *r), (r.0.to_uppercase(), *r)]);
+    for (form, r) in forms.collect::<Vec<_>>() {
+        for (i, _) in text.match_indices(form.as_str()) {
+            let end = i + form.len();
             let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
             if taken[i..end].iter().any(|t| *t)
                 || !boundary(text[..i].chars().next_back())
@@ -177,7 +181,7 @@ fn mock_mentions(doc: usize, text: &str) -> Vec<Mention> {
             out.push(Mention {
                 doc,
                 span: i..end,
-                text: r.0.to_string(),
+                text: form.clone(),
                 kind: MentionKind::Place,
                 place: Some(ResolvedPlace {
                     id: r.1.into(),
@@ -684,4 +688,10 @@ fn a_short_family_name_after_a_title_travels_and_talks_are_a_stop() {
         before travelling to Geneva on Thursday.",
     );
     assert_eq!(summary(&it), ["To Lam: Oslo -air-> Rome -air-> Geneva"]);
+}
+
+#[test]
+fn a_place_written_only_in_a_dateline_takes_its_gazetteer_name() {
+    let it = run("OSLO (AP) — Premier Anna Berg departed from OSLO on Sunday for Rome.");
+    assert_eq!(waypoint_names(&it), ["Oslo", "Rome"]);
 }
