@@ -13,36 +13,27 @@ pub enum Mode {
     Sea,
 }
 
-/// Train services and kinds that news names instead of "train"
-/// (lowercase): a cue for rail wherever modes are read.
-pub const NAMED_TRAINS: &[&str] = &[
-    "shinkansen",
-    "tgv",
-    "eurostar",
-    "thalys",
-    "amtrak",
-    "acela",
-    "sapsan",
-    "tram",
-    "metro",
-    "subway",
-];
+/// High-speed services news names instead of "train" (lowercase).
+const HIGH_SPEED_SERVICES: &[&str] =
+    &["shinkansen", "tgv", "eurostar", "thalys", "acela", "sapsan"];
 
-/// Words that make a train a high-speed one (lowercase; "high-speed" and
-/// "bullet" as written before "train").
-pub const HIGH_SPEED_TRAINS: &[&str] = &[
-    "shinkansen",
-    "tgv",
-    "eurostar",
-    "thalys",
-    "acela",
-    "sapsan",
-    "frecciarossa",
-    "ktx",
-    "fuxing",
-    "high-speed",
-    "bullet",
-];
+/// Other train services and kinds news names instead of "train".
+const OTHER_TRAINS: &[&str] = &["amtrak", "tram", "metro", "subway"];
+
+/// Words that make a train high-speed besides the services above
+/// ("high-speed" and "bullet" as written before "train").
+const HIGH_SPEED_WORDS: &[&str] = &["frecciarossa", "ktx", "fuxing", "high-speed", "bullet"];
+
+/// Is `word` (lowercase) a train service or kind named instead of "train":
+/// a cue for rail wherever modes are read?
+///
+/// ```
+/// assert!(journeymap::mode::is_named_train("tgv"));
+/// assert!(!journeymap::mode::is_named_train("bus"));
+/// ```
+pub fn is_named_train(word: &str) -> bool {
+    HIGH_SPEED_SERVICES.contains(&word) || OTHER_TRAINS.contains(&word)
+}
 
 /// Does `text` name a high-speed train ("by TGV", "the bullet train")?
 ///
@@ -54,7 +45,10 @@ pub const HIGH_SPEED_TRAINS: &[&str] = &[
 /// ```
 pub fn names_high_speed_train(text: &str) -> bool {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .any(|w| HIGH_SPEED_TRAINS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_lowercase)
+        .any(|w| {
+            HIGH_SPEED_SERVICES.contains(&w.as_str()) || HIGH_SPEED_WORDS.contains(&w.as_str())
+        })
 }
 
 impl Mode {

@@ -37,6 +37,15 @@ fn assert_succeeded(out: &std::process::Output) {
     );
 }
 
+/// `journeymap run` on one article that must succeed, and its
+/// out/report.json.
+fn report_of(text: &str) -> (tempfile::TempDir, serde_json::Value) {
+    let (dir, st) = run_article(text);
+    assert_succeeded(&st);
+    let json = std::fs::read_to_string(dir.path().join("out/report.json")).unwrap();
+    (dir, serde_json::from_str(&json).unwrap())
+}
+
 /// The label of the measure the report compared the claim quoted `quote`
 /// with ("air route Beijing → Moscow").
 fn named_label(report: &serde_json::Value, quote: &str) -> String {
@@ -138,20 +147,13 @@ fn missing_and_binary_inputs_fail_cleanly() {
 /// flight from St Petersburg).
 #[test]
 fn figures_with_one_end_named_measure_their_own_legs() {
-    let (dir, st) = run_article(
+    let (dir, report) = report_of(
         "MOSCOW (Reuters) - Chinese President Xi Jinping arrived in Moscow on Monday after a \
          nine-hour flight from Beijing. Xi will travel on to St Petersburg by train.\n\n\
          After two days in St Petersburg, Xi is expected to fly to Minsk, some 700 km away, \
          and then return to Beijing, roughly 5,800 km to the east.\n",
     );
     let out = dir.path().join("out");
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
-    );
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
     let label = |quote: &str| named_label(&report, quote);
     assert_eq!(label("nine-hour"), "air route Beijing → Moscow");
     assert_eq!(label("some 700 km"), "air route St Petersburg → Minsk");
@@ -191,7 +193,7 @@ fn an_article_without_a_journey_says_so() {
 /// a place. Every leg routes on the bundled network.
 #[test]
 fn a_train_journey_across_the_russian_far_east() {
-    let (dir, st) = run_article(
+    let (_dir, report) = report_of(
         "SEOUL (Reuters) - North Korean leader Kim Jong Un's train left Pyongyang on Sunday and \
          crossed the border at Khasan on Tuesday before heading north towards Ussuriysk. The \
          train then travelled on the Trans-Siberian Railway past Khabarovsk to Belogorsk, \
@@ -200,14 +202,6 @@ fn a_train_journey_across_the_russian_far_east() {
          of Vostochny. Officials said Kim would then go on to Vladivostok before returning to \
          Pyongyang.\n",
     );
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
-    );
-    let out = dir.path().join("out");
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
     let j = &report["journeys"][0];
     let legs = j["legs"].as_array().unwrap();
     let stops: Vec<&str> = std::iter::once(legs[0]["from"].as_str().unwrap())
@@ -250,21 +244,13 @@ fn a_train_journey_across_the_russian_far_east() {
 /// not both summed.
 #[test]
 fn a_return_through_the_same_airport_and_the_flight_told_last() {
-    let (dir, st) = run_article(
+    let (_dir, report) = report_of(
         "KYIV (AP) — President Volodymyr Zelenskyy left Kyiv by overnight train on Tuesday and \
          crossed into Poland at Przemyśl.\n\n\
          From Przemyśl, Zelenskyy was driven to the airport at Rzeszów, where he boarded a plane \
          bound for Washington. The flight across the Atlantic took about 10 hours.\n\n\
          He then flew back to Rzeszów and returned to Kyiv by train on Thursday.\n",
     );
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
-    );
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap())
-            .unwrap();
     let legs = report["journeys"][0]["legs"].as_array().unwrap();
     let hops: Vec<String> = legs
         .iter()

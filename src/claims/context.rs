@@ -68,7 +68,7 @@ const ONE_LEG_NOUNS: &[&str] = &["flight", "drive", "ride", "voyage", "crossing"
 
 /// The mode a cue word names, if any.
 fn mode_word(w: &str) -> Option<Mode> {
-    if crate::mode::NAMED_TRAINS.contains(&w) {
+    if crate::mode::is_named_train(w) {
         return Some(Mode::Rail);
     }
     match w {
@@ -231,7 +231,12 @@ fn in_name(t: &[Tok], k: usize) -> bool {
 /// Capitalised place words after `k` ("Pyongyang", "Dong Dang", "North
 /// Korea"), skipping a determiner and an apposition ("his capital,
 /// Pyongyang").
-fn place_after(t: &[Tok], mut k: usize, end: usize) -> Option<String> {
+fn place_after(t: &[Tok], k: usize, end: usize) -> Option<String> {
+    place_at(t, k, end).map(|(name, _)| name)
+}
+
+/// [`place_after`], with the index of the token after the place.
+fn place_at(t: &[Tok], mut k: usize, end: usize) -> Option<(String, usize)> {
     let mut skipped = 0;
     while k < end && !t[k].is_capitalised() {
         let w = t[k].lower();
@@ -269,10 +274,10 @@ fn place_after(t: &[Tok], mut k: usize, end: usize) -> Option<String> {
     // "the Chinese border city of Dandong": the place is after "of".
     if words.len() == 1 && k < end && DESCRIBED.contains(&t[k].lower().as_str()) {
         if let Some(of) = (k..end.min(k + 4)).find(|&j| t[j].is("of")) {
-            return place_after(t, of + 1, end);
+            return place_at(t, of + 1, end);
         }
     }
-    (!words.is_empty()).then(|| words.join(" "))
+    (!words.is_empty()).then(|| (words.join(" "), k))
 }
 
 /// Nouns that describe the place named after "of" ("border city of X").
@@ -291,16 +296,11 @@ fn leg_hints(t: &[Tok], range: (usize, usize)) -> (Option<String>, Option<String
             "to" | "into" | "reach" | "reaching"
                 if to.is_none() && !(k > 0 && t[k - 1].is("according")) =>
             {
-                to = place_after(t, k + 1, range.1);
                 // "on to Ussuriysk and Vladivostok", "reach Dandong by
                 // midnight and Beijing on Monday": the last of the list.
-                let last_word = to
-                    .as_deref()
-                    .and_then(|p| p.split([' ', '-']).next_back())
-                    .unwrap_or("");
-                let after = (k + 1..range.1)
-                    .find(|&j| strip_possessive(t[j].text).0.ends_with(last_word))
-                    .map_or(range.1, |j| j + 1);
+                let Some((first, after)) = place_at(t, k + 1, range.1) else {
+                    continue;
+                };
                 let and = (after..range.1.min(after + 4))
                     .take_while(|&j| {
                         t[j].is("and")
@@ -308,9 +308,10 @@ fn leg_hints(t: &[Tok], range: (usize, usize)) -> (Option<String>, Option<String
                                 && !matches!(t[j].lower().as_str(), "to" | "from" | "in" | "at"))
                     })
                     .find(|&j| t[j].is("and"));
-                if let Some(j) = and.filter(|_| !last_word.is_empty()) {
-                    to = place_after(t, j + 1, range.1).or(to);
-                }
+                to = Some(
+                    and.and_then(|j| place_after(t, j + 1, range.1))
+                        .unwrap_or(first),
+                );
             }
             "between" if from.is_none() => {
                 from = place_after(t, k + 1, range.1);

@@ -4,7 +4,7 @@
 //! and vote each leg's mode.
 
 use super::cues::PlaceRole;
-use super::events::{Observation, PlaceTable, Sequence};
+use super::events::{in_running_text, Observation, PlaceTable, Sequence};
 use super::people::People;
 use super::sequence::{returns_to, Precedence};
 use super::{Journey, Leg, Role, Waypoint};
@@ -425,9 +425,8 @@ fn permutations(items: &[usize], f: &mut dyn FnMut(&[usize])) {
 /// capitals (a dateline's "INCHEON"), and a country, by its gazetteer name.
 fn waypoint(table: &PlaceTable, c: &Cluster, role: Role) -> Waypoint {
     let p = &table.places[c.rep];
-    let running = |w: &str| w.chars().any(char::is_lowercase);
     let name = match table.written_name(c.rep) {
-        Some(w) if !is_area(p) && running(w) => w.to_string(),
+        Some(w) if !is_area(p) && in_running_text(w) => w.to_string(),
         _ => p.name.clone(),
     };
     let mut evidence = c.evidence.clone();
@@ -517,13 +516,17 @@ fn vote_legs(
         }
     }
     let (mut defaulted, mut flown) = (false, false);
-    let leg_km = |l: usize| {
-        let p = |i: usize| point(&places[clusters[order[i]].rep]);
-        geodesic_distance(p(l), p(l + 1))
-    };
+    // Legs the text gives no mode and that are long enough to be flights.
+    let unsaid_long: Vec<bool> = votes
+        .iter()
+        .enumerate()
+        .map(|(l, v)| {
+            let p = |i: usize| point(&places[clusters[order[i]].rep]);
+            v.is_empty() && geodesic_distance(p(l), p(l + 1)).0 >= UNSAID_FLIGHT_KM.0
+        })
+        .collect();
     // With no mode in the whole text, a trip with a flight in it flies.
-    let unsaid_flight =
-        (0..votes.len()).any(|l| votes[l].is_empty() && leg_km(l).0 >= UNSAID_FLIGHT_KM.0);
+    let unsaid_flight = unsaid_long.contains(&true);
     let main = best(&overall).map(|(m, _)| m).unwrap_or(if unsaid_flight {
         Mode::Air
     } else {
@@ -543,7 +546,7 @@ fn vote_legs(
                     evidence: ev,
                 },
                 // "then return to New Delhi" from Tianjin: so far, a flight.
-                None if leg_km(l).0 >= UNSAID_FLIGHT_KM.0 => {
+                None if unsaid_long[l] => {
                     flown = true;
                     Leg {
                         mode: Mode::Air,

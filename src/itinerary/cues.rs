@@ -369,7 +369,7 @@ pub const FILLER: &[&str] = &[
 ];
 
 pub fn mode_of_word(word: &str) -> Option<Mode> {
-    if crate::mode::NAMED_TRAINS.contains(&word) {
+    if crate::mode::is_named_train(word) {
         return Some(Mode::Rail);
     }
     MODE_CUES.iter().find(|(w, _)| *w == word).map(|(_, m)| *m)

@@ -29,12 +29,11 @@ pub struct Observation {
     pub order: usize,
     /// What the words before the place say about when it comes.
     pub sequence: Sequence,
-    /// Joined to the place before it by "and" ("on to Ussuriysk and
-    /// Vladivostok"): it shares that place's role and, going to or through
-    /// both, comes after it.
+    /// Listed after the place before it ("on to Ussuriysk and
+    /// Vladivostok"; see [`listed_after`]).
     pub listed: bool,
-    /// The tense of the sentence: what it tells has happened ("flew to
-    /// Ankara") or is yet to come ("will travel to Doha").
+    /// What the nearest verb before the place tells: a movement done
+    /// ("flew to Ankara") or yet to come ("will travel to Doha").
     pub tense: Tense,
     pub evidence: SourceRef,
 }
@@ -208,16 +207,21 @@ impl PlaceTable {
     /// rather than a capitalised dateline ("Moscow", not "MOSCOW"); ties go
     /// to the alphabetically first, for determinism.
     pub fn written_name(&self, i: usize) -> Option<&str> {
-        let running = |k: &str| k.chars().any(char::is_lowercase);
         self.surface[i]
             .iter()
             .max_by(|a, b| {
-                (running(a.0), a.1)
-                    .cmp(&(running(b.0), b.1))
+                (in_running_text(a.0), a.1)
+                    .cmp(&(in_running_text(b.0), b.1))
                     .then(b.0.cmp(a.0))
             })
             .map(|(k, _)| k.as_str())
     }
+}
+
+/// Is a name written as running text ("Moscow"), not only in a dateline's
+/// capitals ("MOSCOW")?
+pub fn in_running_text(name: &str) -> bool {
+    name.chars().any(char::is_lowercase)
 }
 
 /// Nouns after a country name that make it not a destination ("North
@@ -480,14 +484,8 @@ impl Event {
             {
                 continue;
             }
+            let listed = prev_role.is_some_and(|prev| listed_after(s, k, first, prev));
             let (role, stop, weight) = role_of(s, k, first, prev_role);
-            let listed = prev_role.is_some_and(|(prev_last, _, _)| {
-                (first >= 2 && prev_last == first - 2 && s.tokens[first - 1].lower == "and")
-                    || (prev_last + 1 == first
-                        && s.tokens[first].comma_before
-                        && !same_country(s, k)
-                        && list_goes_on(s, k))
-            });
             prev_role = Some((last, role, stop));
             let p = table.intern(place, &m.text);
             let mode = match switch {
@@ -788,26 +786,10 @@ fn role_of(
     prev: Option<(usize, PlaceRole, bool)>,
 ) -> (PlaceRole, bool, f64) {
     let toks = &s.tokens;
-    // "the UK and Qatar": the second place shares the first one's role;
-    // so does "Kenya" in "to Ghana, Kenya and Mozambique" (a comma between
-    // places of one country is an apposition: "Hanoi, Vietnam").
-    if let Some((prev_last, role, stop)) = prev {
-        // "Dandong by midnight and Beijing": a time between keeps the pair.
-        let and = first >= 2
-            && prev_last + 5 >= first
-            && matches!(toks[first - 1].lower.as_str(), "and" | "or")
-            && toks[prev_last + 1..first - 1]
-                .iter()
-                .all(|t| !t.is_capitalised() && cues::role_of_preposition(&t.lower).is_none());
-        let comma = k > 0
-            && prev_last + 1 == first
-            && toks[first].comma_before
-            && role != PlaceRole::At
-            && !same_country(s, k)
-            && list_goes_on(s, k);
-        if and || comma {
-            return (role, stop, weight(role));
-        }
+    // A place listed after another shares its role.
+    if let Some(prev) = prev.filter(|&p| listed_after(s, k, first, p)) {
+        let (_, role, stop) = prev;
+        return (role, stop, weight(role));
     }
     let mut j = first;
     let mut skipped = 0;
@@ -861,6 +843,34 @@ fn role_of(
         return (role, stop, weight(role));
     }
     (PlaceRole::At, false, 0.25)
+}
+
+/// Is place mention `k` (from token `first`) listed after the one before
+/// it, `prev` = (its last token, role, stop)? "the UK and Qatar", "Dandong
+/// by midnight and Beijing" (a time between keeps the pair), "Kenya" in "to
+/// Ghana, Kenya and Mozambique" (a comma between places of one country is
+/// an apposition: "Hanoi, Vietnam"). A listed place shares the role of the
+/// one before it and, going to or through both, comes after it.
+fn listed_after(
+    s: &Sentence<'_>,
+    k: usize,
+    first: usize,
+    (prev_last, role, _): (usize, PlaceRole, bool),
+) -> bool {
+    let toks = &s.tokens;
+    let and = first >= 2
+        && prev_last + 5 >= first
+        && matches!(toks[first - 1].lower.as_str(), "and" | "or")
+        && toks[prev_last + 1..first - 1]
+            .iter()
+            .all(|t| !t.is_capitalised() && cues::role_of_preposition(&t.lower).is_none());
+    let comma = k > 0
+        && prev_last + 1 == first
+        && toks[first].comma_before
+        && role != PlaceRole::At
+        && !same_country(s, k)
+        && list_goes_on(s, k);
+    and || comma
 }
 
 /// Does the list mention `k` stands in go on after it ("Kenya" in "Ghana,

@@ -100,11 +100,14 @@ impl Precedence {
                     .filter(|o| sentence(o) == sentence(a) && o.role == PlaceRole::From)
                     .find_map(|o| cluster_of(o.place).filter(|&c| c != ca))
                     .unwrap_or(ca);
-                let been = obs[..i]
-                    .iter()
-                    .any(|o| cluster_of(o.place) == Some(ca) && o.role != PlaceRole::At);
+                // Gone back to a place visited before: a second visit.
+                let revisit = a.sequence == Sequence::Back
+                    && target == ca
+                    && obs[..i]
+                        .iter()
+                        .any(|o| cluster_of(o.place) == Some(ca) && o.role != PlaceRole::At);
                 if let Some((_, cp)) = last.filter(|&(_, c)| c != target) {
-                    if a.sequence == Sequence::Back && target == ca && been {
+                    if revisit {
                         p.revisits.push((ca, cp));
                     } else {
                         p.add(cp, target, 1.0);

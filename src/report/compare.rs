@@ -107,8 +107,14 @@ fn leg_told_last(j: &Journey, c: &Claim, mode: Mode) -> Option<(usize, usize)> {
     Some(run_of(leg))
 }
 
-/// Is the train of a claim a high-speed one: named so in the claim's
-/// sentence or in the evidence of the legs it is measured on?
+/// The plausible speeds of `mode` for a claim: a train named high-speed in
+/// the claim's sentence or in the evidence of the legs it is measured on
+/// runs faster.
+fn claim_speed_range(mode: Mode, j: &Journey, m: Option<&Measure>, c: &Claim) -> (f64, f64) {
+    speed_range(mode, mode == Mode::Rail && high_speed(j, m, c))
+}
+
+/// Is the train of a claim a high-speed one (see [`claim_speed_range`])?
 fn high_speed(j: &Journey, m: Option<&Measure>, c: &Claim) -> bool {
     let said = |r: &crate::text::SourceRef| crate::mode::names_high_speed_train(&r.quote);
     c.sources.iter().any(|s| said(&s.sentence))
@@ -369,7 +375,7 @@ pub(crate) fn check_claim(
                     let v = r1(m.km / hours);
                     out.implied_speed_kmh = Some(v);
                     if let Some(mode) = measure_mode(m, &legs, c) {
-                        let (lo, hi) = speed_range(mode, high_speed(j, Some(m), c));
+                        let (lo, hi) = claim_speed_range(mode, j, Some(m), c);
                         out.speed_range_kmh = Some([lo, hi]);
                         let fast = m.km / (hours + tol_h);
                         let slow = m.km / (hours - tol_h).max(hours * 0.01);
@@ -395,7 +401,7 @@ pub(crate) fn check_claim(
                 .or(c.mode_hint)
                 .or_else(|| named.as_ref().and_then(|m| measure_mode(m, &legs, c)));
             if let Some(mode) = mode {
-                let (lo, hi) = speed_range(mode, high_speed(j, named.as_ref(), c));
+                let (lo, hi) = claim_speed_range(mode, j, named.as_ref(), c);
                 out.speed_range_kmh = Some([lo, hi]);
                 out.verdict = speed_verdict(s.0 - tol, s.0 + tol, (lo, hi));
             }
